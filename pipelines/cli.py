@@ -1,0 +1,114 @@
+"""The `alliance-tracker` command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+import duckdb
+
+from warehouse.location import WarehouseLocationError, warehouse_path
+from warehouse.publish import published_path
+from warehouse.sql import query as sql_query
+
+
+def _fail(message: str) -> None:
+    click.echo(f"alliance-tracker: {message}", err=True)
+    sys.exit(2)
+
+
+def _warehouse(path: str | None) -> Path:
+    try:
+        return warehouse_path(path)
+    except WarehouseLocationError as error:
+        _fail(str(error))
+
+
+@click.group()
+def main() -> None:
+    """Track the Global Alliance Against Child Sexual Abuse Online from public press releases."""
+
+
+@main.command()
+@click.option("--port", type=int, default=lambda: int(os.environ.get("REPLICA_PORT", "8765")),
+              show_default="8765 or $REPLICA_PORT", help="Port of the local replica of the sources.")
+@click.option("--warehouse", "warehouse_file", default=None, help="DuckDB file (default: $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb).")
+def demo(port: int, warehouse_file: str | None) -> None:
+    """Crawl the bundled replica, extract, tag and load DuckDB through Dagster; print a summary."""
+    from pipelines.demo import DemoError, demo_environment, materialize_all, replica_server
+
+    warehouse = _warehouse(warehouse_file)
+    dagster_home = Path(os.environ.get("DAGSTER_HOME", "dagster_home")).absolute()
+    if not (dagster_home / "dagster.yaml").is_file():
+        _fail(f"no Dagster instance config at {dagster_home / 'dagster.yaml'} (run from the project root or set DAGSTER_HOME)")
+    try:
+        with replica_server(port) as base_url:
+            click.echo(f"demo: replica of the sources at {base_url}; warehouse {warehouse}")
+            materialize_all(demo_environment(base_url, warehouse, dagster_home))
+    except DemoError as error:
+        _fail(str(error))
+    _print_summary(published_path(warehouse))
+
+
+def _print_summary(warehouse: Path) -> None:
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        for title, name in [("documents per source", "summary_by_source"),
+                            ("relevant documents per goal", "summary_by_goal"),
+                            ("relevant documents per member", "summary_by_member")]:
+            click.echo(f"\n{title}:")
+            conn.sql(sql_query(name)).show(max_rows=100, max_width=200)
+
+
+@main.command()
+@click.option("--input", "input_path", required=True, type=click.Path(dir_okay=False), help="JSON lines: id, source, title, text, published.")
+@click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False), help="JSON lines of tags, in input order.")
+def tag(input_path: str, output_path: str) -> None:
+    """Tag documents by relevance, member and goal, with evidence."""
+    from pipelines.tagging import CodebookError, Tagger
+    from pipelines.tagging.batch import tag_jsonl
+
+    if not Path(input_path).is_file():
+        _fail(f"input file {input_path} does not exist")
+    try:
+        tagger = Tagger.from_reference()
+    except CodebookError as error:
+        _fail(str(error))
+    report = tag_jsonl(Path(input_path), Path(output_path), tagger)
+    for line_number, reason in report.bad_lines:
+        click.echo(f"{input_path}:{line_number}: skipped: {reason}", err=True)
+    click.echo(
+        f"tagged {report.tagged} documents with codebook {tagger.codebook_version}; "
+        f"{len(report.bad_lines)} bad lines skipped", err=True,
+    )
+
+
+@main.command()
+@click.argument("sql")
+@click.option("--warehouse", "warehouse_file", default=None,
+              help="DuckDB file to read instead of the published copy (opened read-only).")
+@click.option("--max-rows", default=1000, show_default=True)
+def query(sql: str, warehouse_file: str | None, max_rows: int) -> None:
+    """Run one SQL query on the published copy of the warehouse and print a table."""
+    path = Path(warehouse_file).absolute() if warehouse_file else published_path(_warehouse(None))
+    if not path.is_file():
+        _fail(f"no warehouse at {path} yet (run `make demo` or the pipeline first)")
+    try:
+        with duckdb.connect(str(path), read_only=True) as conn:
+            conn.sql(sql).show(max_rows=max_rows, max_width=250)
+    except duckdb.Error as error:
+        _fail(f"query failed: {str(error).splitlines()[0]}")
+
+
+@main.command()
+@click.option("--port", default=3000, show_default=True)
+def ui(port: int) -> None:
+    """Start the Dagster UI (dagster dev) bound to 127.0.0.1."""
+    os.environ.setdefault("DAGSTER_HOME", str(Path("dagster_home").absolute()))
+    os.execvp(sys.executable, [sys.executable, "-m", "dagster", "dev", "-m", "pipelines.definitions",
+                               "-h", "127.0.0.1", "-p", str(port)])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Dagster resources: the warehouse (a DuckDBResource) and the sources' base URLs."""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+
+from dagster import ConfigurableResource
+from dagster_duckdb import DuckDBResource
+from pydantic import Field
+
+from warehouse.location import warehouse_path
+from warehouse.schema import migrate
+
+LIVE_DOJ_BASE_URL = "https://www.justice.gov"
+LIVE_PRESSCORNER_BASE_URL = "https://ec.europa.eu/commission/presscorner"
+
+
+class WarehouseResource(DuckDBResource):
+    """The DuckDB warehouse; an empty `database` means $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb.
+
+    Resolved when a run opens it rather than when definitions load, so one code location serves any
+    warehouse the environment names.
+    """
+
+    database: str = Field(default="", description="DuckDB file; empty: $ALLIANCE_WAREHOUSE or the default")
+
+    def path(self):
+        return warehouse_path(self.database or None)
+
+    @contextmanager
+    def get_connection(self):
+        resolved = type(self)(database=str(self.path()), connection_config=self.connection_config)
+        with DuckDBResource.get_connection(resolved) as conn:
+            migrate(conn)
+            yield conn
+
+
+class SourcesResource(ConfigurableResource):
+    """Base URLs of the sources: the live sites unless the environment points at a replica."""
+
+    doj_base_url: str = Field(default="", description="empty: $DOJ_BASE_URL or the live site")
+    presscorner_base_url: str = Field(default="", description="empty: $PRESSCORNER_BASE_URL or the live site")
+    extra_settings: dict[str, str] = Field(
+        default={}, description="more Scrapy settings, e.g. politeness off against a local replica"
+    )
+
+    def resolved(self) -> dict[str, str]:
+        return {
+            **self.extra_settings,
+            "DOJ_BASE_URL": self.doj_base_url or os.environ.get("DOJ_BASE_URL") or LIVE_DOJ_BASE_URL,
+            "PRESSCORNER_BASE_URL": self.presscorner_base_url
+            or os.environ.get("PRESSCORNER_BASE_URL")
+            or LIVE_PRESSCORNER_BASE_URL,
+        }

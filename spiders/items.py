@@ -1,0 +1,25 @@
+"""The one item every spider yields: one document as the rest of the pipeline expects it.
+
+A plain dataclass, so the parsers build it without Scrapy and the feed exporters write it as is.
+The field names are a contract with warehouse/store.py; do not rename them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class DocumentItem:
+    source: str  # "doj" | "eu"
+    source_id: str  # DOJ uuid; Commission reference TYPE/YY/NNNN
+    url: str  # the public URL of the document (never the replica's)
+    title: str
+    published: str | None  # ISO date, or None when the source gives none we can read
+    language: str  # lowercase language code of `html`
+    html: str  # the document's HTML (API body, or the whole page when the API has none)
+    fetched_at: str  # ISO 8601 UTC time the html was received
+    fetch_url: str  # the URL actually requested for the html
+    api: dict[str, Any] = field(default_factory=dict)  # raw API metadata, without the body
+    languages: list[str] = field(default_factory=list)  # language versions that exist

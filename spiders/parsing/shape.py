@@ -1,0 +1,94 @@
+"""The one error the parsers raise, and small readers that raise it.
+
+A payload whose shape the parsers do not know must fail loudly and say which field is wrong,
+so the spider can count and log it instead of storing a half-read document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+
+class ShapeError(ValueError):
+    """A payload does not have the shape the parser knows; `field` names the offending field."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"field {field!r}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def describe(value: Any) -> str:
+    """A short, one-line picture of a value for error messages."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def as_mapping(value: Any, field: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ShapeError(field, f"expected an object, got {describe(value)}")
+    return value
+
+
+def as_list(value: Any, field: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ShapeError(field, f"expected a list, got {describe(value)}")
+    return value
+
+
+def as_count(value: Any, field: str) -> int:
+    """A whole number that some API versions send as a string ("145012")."""
+    if isinstance(value, bool):
+        raise ShapeError(field, f"expected a whole number, got {describe(value)}")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        raise ShapeError(field, f"expected a whole number, got {describe(value)}")
+    if number < 0:
+        raise ShapeError(field, f"expected a whole number >= 0, got {number}")
+    return number
+
+
+def required_text(container: Mapping[str, Any], key: str, field: str) -> str:
+    """A non-blank string at `key`; anything else is a shape error naming `field`."""
+    if key not in container:
+        raise ShapeError(field, "is missing")
+    value = container[key]
+    if not isinstance(value, str) or not value.strip():
+        raise ShapeError(field, f"expected non-empty text, got {describe(value)}")
+    return value
+
+
+def optional_text(container: Mapping[str, Any], key: str, field: str) -> str:
+    """A string that may be absent or null (read as ""); any other type is a shape error."""
+    value = container.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ShapeError(field, f"expected text or null, got {describe(value)}")
+    return value
+
+
+def load_json(body: bytes) -> Any:
+    """The JSON document in a response body; ShapeError when it is not JSON.
+
+    UTF-8 is what the APIs declare; a body that is not UTF-8 is read as Windows-1252, the
+    encoding older Drupal and IIS servers fall back to, rather than dropped.
+    """
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = body.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise ShapeError(
+                "(response)", f"is neither UTF-8 nor Windows-1252 ({error.reason})"
+            ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ShapeError("(response)", f"is not JSON ({error.msg} at offset {error.pos})") from None

@@ -1,0 +1,59 @@
+"""python -m spiders.replica [--host H] [--port P] [--snapshot DIR]: serve until killed."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import sys
+from pathlib import Path
+
+from spiders.replica.server import ReplicaServer
+from spiders.replica.snapshot import SnapshotError
+
+DEFAULT_PORT = 8765
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m spiders.replica",
+        description="Serve the bundled snapshot of the DOJ and Commission sources on 127.0.0.1.",
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=_default_port(),
+                        help=f"default: $REPLICA_PORT or {DEFAULT_PORT}")
+    parser.add_argument("--snapshot", type=Path, default=None, metavar="DIR",
+                        help="a snapshot directory other than the bundled one")
+    args = parser.parse_args(argv)
+    try:
+        replica = ReplicaServer(args.host, args.port, snapshot_dir=args.snapshot)
+        replica.bind()
+    except SnapshotError as error:
+        return _fail(f"replica: {error}")
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return _fail(f"replica: port {args.port} on {args.host} is already in use "
+                         "(set REPLICA_PORT to another port)")
+        return _fail(f"replica: cannot listen on {args.host}:{args.port} ({error.strerror})")
+    catalogue = replica.catalogue
+    print(f"replica: serving {replica.base_url} ({len(catalogue.doj)} DOJ, "
+          f"{len(catalogue.eu)} Commission documents)", flush=True)
+    try:
+        replica.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _default_port() -> int:
+    value = os.environ.get("REPLICA_PORT", "")
+    return int(value) if value.isdigit() else DEFAULT_PORT
+
+
+def _fail(message: str) -> int:
+    print(" ".join(message.split()), file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""One real run of every asset through Dagster: replica over HTTP -> Scrapy -> trafilatura -> tags -> DuckDB."""
+
+import json
+import urllib.request
+
+import duckdb
+import pytest
+from dagster import materialize
+
+from pipelines.assets import ALL_ASSETS
+from pipelines.resources import SourcesResource, WarehouseResource
+from spiders.replica.server import ReplicaServer
+
+# Politeness protects real servers; against the local replica it only slows the suite down.
+FAST_CRAWL = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "ROBOTSTXT_OBEY": "False"}
+
+
+def listed_counts(replica):
+    with urllib.request.urlopen(f"{replica.doj_base_url}/api/v1/press_releases.json?page=0&pagesize=1") as r:
+        doj = int(json.load(r)["metadata"]["resultset"]["count"])
+    search = f"{replica.presscorner_base_url}/api/search?language=en&pagesize=1&pagenumber=1&datefrom=01062012&dateto=31122030"
+    with urllib.request.urlopen(search) as r:
+        eu = int(json.load(r)["totalNumber"])
+    return doj, eu
+
+
+@pytest.fixture(scope="module")
+def run_twice(tmp_path_factory):
+    warehouse_file = tmp_path_factory.mktemp("warehouse") / "alliance.duckdb"
+    with ReplicaServer() as replica:
+        resources = {
+            "warehouse": WarehouseResource(database=str(warehouse_file)),
+            "sources": SourcesResource(doj_base_url=replica.doj_base_url,
+                                       presscorner_base_url=replica.presscorner_base_url,
+                                       extra_settings=FAST_CRAWL),
+        }
+        first = materialize(ALL_ASSETS, resources=resources)
+        with duckdb.connect(str(warehouse_file), read_only=True) as conn:
+            after_first = conn.execute(
+                "SELECT (SELECT count(*) FROM raw_documents), (SELECT count(*) FROM document_goals),"
+                " (SELECT count(*) FROM document_members)").fetchone()
+        second = materialize(ALL_ASSETS, resources=resources)
+        listed = listed_counts(replica)
+    return first, second, after_first, warehouse_file, listed
+
+
+@pytest.fixture
+def conn(run_twice):
+    with duckdb.connect(str(run_twice[3]), read_only=True) as connection:
+        yield connection
+
+
+def test_both_runs_succeed(run_twice):
+    assert run_twice[0].success and run_twice[1].success
+
+
+def test_every_listed_document_arrives_once(run_twice, conn):
+    doj_listed, eu_listed = run_twice[4]
+    counts = dict(conn.execute("SELECT source, count(*) FROM documents GROUP BY source").fetchall())
+    assert counts == {"doj": doj_listed, "eu": eu_listed}
+    assert conn.execute("SELECT count(*) - count(DISTINCT doc_id) FROM documents").fetchone()[0] == 0
+
+
+def test_second_run_adds_no_rows(run_twice, conn):
+    again = conn.execute(
+        "SELECT (SELECT count(*) FROM raw_documents), (SELECT count(*) FROM document_goals),"
+        " (SELECT count(*) FROM document_members)").fetchone()
+    assert again == run_twice[2]
+
+
+def test_every_document_has_text_and_a_date(conn):
+    missing = conn.execute("SELECT doc_id FROM documents WHERE text IS NULL OR length(text) < 40 OR published IS NULL").fetchall()
+    assert missing == []
+
+
+def test_relevant_documents_are_tagged_with_members_and_goals(conn):
+    relevant = conn.execute("SELECT count(*) FROM documents WHERE relevant").fetchone()[0]
+    assert relevant >= 40
+    untagged = conn.execute(
+        "SELECT doc_id FROM documents d WHERE relevant AND NOT EXISTS "
+        "(SELECT 1 FROM current_document_goals g WHERE g.doc_id = d.doc_id)").fetchall()
+    assert len(untagged) <= relevant * 0.1, untagged
+    goals = {g for (g,) in conn.execute("SELECT DISTINCT goal FROM current_document_goals").fetchall()}
+    assert goals == {"victims", "prosecution", "awareness", "availability"}
+    assert conn.execute("SELECT count(DISTINCT member_code) FROM current_document_members WHERE how = 'mentioned'").fetchone()[0] >= 5
+
+
+def test_goal_evidence_is_the_sentence_at_its_offsets(conn):
+    rows = conn.execute(
+        "SELECT g.evidence_field, g.evidence_start, g.evidence_end, g.evidence_sentence, d.title, d.text, g.codebook_version"
+        " FROM current_document_goals g JOIN documents d USING (doc_id)").fetchall()
+    assert rows
+    for field, start, end, sentence, title, text, codebook in rows:
+        source = title if field == "title" else text
+        assert source[start:end] == sentence
+        assert codebook
+
+
+def test_doj_releases_carry_the_united_states_as_issuer(conn):
+    without = conn.execute(
+        "SELECT doc_id FROM documents d WHERE source = 'doj' AND relevant AND NOT EXISTS (SELECT 1 FROM "
+        "current_document_members m WHERE m.doc_id = d.doc_id AND m.member_code = 'US' AND m.how = 'issuer')").fetchall()
+    assert without == []
+
+
+def test_goal_activity_shows_change_over_years(conn):
+    years = conn.execute("SELECT DISTINCT year(quarter) FROM goal_activity_quarterly ORDER BY 1").fetchall()
+    assert [y for (y,) in years] == [2012, 2013, 2014, 2015, 2016]
+    totals = conn.execute("SELECT sum(documents) FROM goal_activity_quarterly").fetchone()[0]
+    assert totals >= 40

@@ -1,0 +1,75 @@
+"""Loading crawl output into raw_documents: versions, duplicates, rejects, idempotence."""
+
+import json
+
+import duckdb
+import pytest
+
+from warehouse.raw import load_crawl_file
+from warehouse.schema import migrate
+
+
+def item(source_id="u-1", html="<p>First text.</p>", source="doj", **extra):
+    return {"source": source, "source_id": source_id, "url": f"https://www.justice.gov/opa/pr/{source_id}",
+            "fetch_url": None, "title": f"Title {source_id}", "published": "2013-05-16", "language": "en",
+            "languages": ["en"], "html": html, "fetched_at": "2026-11-28T10:00:00+00:00",
+            "api": {"uuid": source_id}, **extra}
+
+
+def write_lines(path, lines):
+    path.write_text("".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines))
+    return path
+
+
+@pytest.fixture
+def conn(tmp_path):
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    migrate(connection)
+    yield connection
+    connection.close()
+
+
+def stored(conn):
+    return conn.execute("SELECT doc_id, version, title FROM raw_documents ORDER BY doc_id, version").fetchall()
+
+
+def test_new_documents_are_stored_once_even_when_listed_twice(conn, tmp_path):
+    path = write_lines(tmp_path / "a.jsonl", [item("u-1"), item("u-2"), item("u-1")])
+    result = load_crawl_file(conn, path)
+    assert (result.items, result.new_versions, result.rejected) == (3, 2, 0)
+    assert [row[:2] for row in stored(conn)] == [("doj:u-1", 1), ("doj:u-2", 1)]
+
+
+def test_unchanged_recrawl_adds_nothing_and_changed_document_gets_new_version(conn, tmp_path):
+    load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1"), item("u-2")]))
+    second = load_crawl_file(conn, write_lines(tmp_path / "b.jsonl", [item("u-1"), item("u-2", html="<p>Corrected.</p>")]))
+    assert second.new_versions == 1
+    rows = conn.execute("SELECT doc_id, version, html FROM raw_documents ORDER BY doc_id, version").fetchall()
+    assert rows == [("doj:u-1", 1, "<p>First text.</p>"), ("doj:u-2", 1, "<p>First text.</p>"),
+                    ("doj:u-2", 2, "<p>Corrected.</p>")]
+
+
+def test_same_file_is_loaded_only_once(conn, tmp_path):
+    path = write_lines(tmp_path / "a.jsonl", [item("u-1")])
+    load_crawl_file(conn, path)
+    again = load_crawl_file(conn, path)
+    assert again.already_loaded and len(stored(conn)) == 1
+
+
+def test_bad_lines_are_counted_and_good_ones_kept(conn, tmp_path):
+    path = write_lines(tmp_path / "a.jsonl", [item("u-1"), "{not json", {"source": "doj", "title": "no id"},
+                                               item("IP/12/1308", source="eu")])
+    result = load_crawl_file(conn, path)
+    assert result.rejected == 2 and result.new_versions == 2
+    assert {row[0] for row in stored(conn)} == {"doj:u-1", "eu:IP/12/1308"}
+    assert conn.execute("SELECT rejected FROM crawl_files").fetchone()[0] == 2
+
+
+def test_undecodable_line_is_rejected_and_earlier_data_kept(conn, tmp_path):
+    load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1")]))
+    broken = tmp_path / "b.jsonl"
+    broken.write_bytes(json.dumps(item("u-2")).encode() + b"\n"
+                       + b'{"source": "doj", "source_id": "u-9", "html": "\xff\xfe"}\n')
+    result = load_crawl_file(conn, broken)
+    assert (result.items, result.new_versions, result.rejected) == (2, 1, 1)
+    assert [row[0] for row in stored(conn)] == ["doj:u-1", "doj:u-2"]

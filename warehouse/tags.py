@@ -1,0 +1,80 @@
+"""Store tagging results (relevance, members, goals), each row with its evidence and codebook version."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+import duckdb
+
+from warehouse.sql import query
+
+
+@dataclass(frozen=True)
+class TaggableDocument:
+    doc_id: str
+    version: int
+    source: str
+    title: str | None
+    text: str | None
+    published: date | None
+
+
+def pending_tagging(
+    conn: duckdb.DuckDBPyConnection, codebook_version: str, batch_size: int = 500
+) -> Iterator[list[TaggableDocument]]:
+    # A cursor of its own: the caller writes on `conn` while this read is still open.
+    cursor = conn.cursor().execute(query("pending_tagging"), {"codebook_version": codebook_version})
+    while rows := cursor.fetchmany(batch_size):
+        yield [TaggableDocument(*row) for row in rows]
+
+
+def _evidence(ev) -> tuple:
+    if ev is None:
+        return (None, None, None, None)
+    return (ev.field, ev.start, ev.end, ev.sentence)
+
+
+def save_tag_results(
+    conn: duckdb.DuckDBPyConnection, tagged: Sequence[tuple[TaggableDocument, object]]
+) -> tuple[int, int, int]:
+    """Store (document, TagResult) pairs in one transaction; returns rows of relevance, members, goals."""
+    now = datetime.now(timezone.utc)
+    relevance, members, goals = [], [], []
+    for doc, result in tagged:
+        key = (doc.doc_id, doc.version, result.codebook_version)
+        first = result.relevance_evidence[0] if result.relevance_evidence else None
+        relevance.append((*key, result.relevant, *_evidence(first), now))
+        members += [(*key, m.code, m.how, m.member_on_date, *_evidence(m.evidence)) for m in result.members]
+        goals += [(*key, g.goal, g.mode, g.confidence, *_evidence(g.evidence)) for g in result.goals]
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        if relevance:
+            conn.executemany("INSERT OR REPLACE INTO document_relevance VALUES (?,?,?,?,?,?,?,?,?)", relevance)
+        if members:
+            conn.executemany("INSERT OR REPLACE INTO document_members VALUES (?,?,?,?,?,?,?,?,?,?)", members)
+        if goals:
+            conn.executemany("INSERT OR REPLACE INTO document_goals VALUES (?,?,?,?,?,?,?,?,?,?)", goals)
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    return len(relevance), len(members), len(goals)
+
+
+def set_current_codebook(conn: duckdb.DuckDBPyConnection, version: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO pipeline_state VALUES ('codebook_version', ?)", [version])
+
+
+def load_reference(conn: duckdb.DuckDBPyConnection, roster_csv: str, goals_csv: str) -> tuple[int, int]:
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        conn.execute(query("load_members"), {"path": roster_csv})
+        conn.execute(query("load_goals"), {"path": goals_csv})
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    counts = conn.execute("SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM goals)").fetchone()
+    return counts[0], counts[1]

@@ -1,0 +1,51 @@
+"""Read document versions awaiting extraction and store their extracted text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+import duckdb
+
+from warehouse.sql import query
+
+
+@dataclass(frozen=True)
+class PendingDocument:
+    doc_id: str
+    version: int
+    html: str | None
+    url: str | None
+    published: date | None
+
+
+@dataclass(frozen=True)
+class ExtractedRow:
+    doc_id: str
+    version: int
+    text: str | None
+    published: date | None
+    date_source: str | None
+    extractor_version: str
+
+
+def pending_extraction(conn: duckdb.DuckDBPyConnection, batch_size: int = 500) -> Iterator[list[PendingDocument]]:
+    """Batches of versions not yet extracted, streamed so the corpus never sits in memory."""
+    # A cursor of its own: the caller writes on `conn` while this read is still open.
+    cursor = conn.cursor().execute(query("pending_extraction"))
+    while rows := cursor.fetchmany(batch_size):
+        yield [PendingDocument(*row) for row in rows]
+
+
+def save_extracted(conn: duckdb.DuckDBPyConnection, rows: Iterable[ExtractedRow]) -> int:
+    now = datetime.now(timezone.utc)
+    values = [
+        (r.doc_id, r.version, r.text, r.published, r.date_source, r.extractor_version, now)
+        for r in rows
+    ]
+    if values:
+        conn.executemany(
+            "INSERT OR REPLACE INTO extracted_texts VALUES (?, ?, ?, ?, ?, ?, ?)", values
+        )
+    return len(values)
