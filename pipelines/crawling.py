@@ -21,14 +21,20 @@ class CrawlOutput:
     items: int
 
 
-def crawl_command(spider: str, items_file: Path, log_file: Path, settings: dict[str, str]) -> list[str]:
+def crawl_command(
+    spider: str, items_file: Path, log_file: Path, settings: dict[str, str], arguments: dict[str, str]
+) -> list[str]:
     command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", f"{items_file}:jsonlines"]
+    for name, value in sorted(arguments.items()):
+        command += ["-a", f"{name}={value}"]
     for name, value in sorted(settings.items()):
         command += ["-s", f"{name}={value}"]
     return command + ["-s", f"LOG_FILE={log_file}"]
 
 
-def run_crawl(spider: str, crawl_dir: Path, settings: dict[str, str]) -> CrawlOutput:
+def run_crawl(
+    spider: str, crawl_dir: Path, settings: dict[str, str], arguments: dict[str, str]
+) -> CrawlOutput:
     """Crawl into <crawl_dir>/<spider>.jsonl. The file gets its final name only after the crawl
     finished cleanly, so the loader never sees a half-written crawl."""
     crawl_dir.mkdir(parents=True, exist_ok=True)
@@ -37,7 +43,7 @@ def run_crawl(spider: str, crawl_dir: Path, settings: dict[str, str]) -> CrawlOu
     log_file = crawl_dir / f"{spider}.log"
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "spiders.settings"}
     completed = subprocess.run(
-        crawl_command(spider, partial, log_file, settings), env=env,
+        crawl_command(spider, partial, log_file, settings, arguments), env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
     )
     if completed.returncode != 0 or not partial.exists():

@@ -36,14 +36,24 @@ def replica_server(port: int, startup_seconds: float = 30.0):
         process.wait(timeout=10)
 
 
+COLLECT = "crawled_items,raw_documents,alliance_reference"
+TRANSFORM = "extracted_texts,document_tags,researcher_views,published_warehouse"
+
+
 def materialize_all(env: dict[str, str]) -> None:
-    command = [
-        sys.executable, "-m", "dagster", "asset", "materialize",
-        "-m", "pipelines.definitions", "--select", "*",
-    ]
-    completed = subprocess.run(command, env=env, check=False)
-    if completed.returncode != 0:
-        raise DemoError(f"dagster asset materialize failed with exit code {completed.returncode} (see the log above)")
+    """Collect (unpartitioned, incremental), then every publication week up to the last complete one
+    in a single run."""
+    from pipelines.partitions import publication_weeks
+
+    weeks = f"{publication_weeks.get_first_partition_key()}...{publication_weeks.get_last_partition_key()}"
+    base = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "pipelines.definitions"]
+    for step in (["--select", COLLECT], ["--select", TRANSFORM, "--partition-range", weeks]):
+        completed = subprocess.run(base + step, env=env, check=False)
+        if completed.returncode != 0:
+            raise DemoError(
+                f"dagster asset materialize {' '.join(step)} failed with exit code "
+                f"{completed.returncode} (see the log above)"
+            )
 
 
 def demo_environment(base_url: str, warehouse: Path, dagster_home: Path) -> dict[str, str]:

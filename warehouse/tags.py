@@ -22,12 +22,23 @@ class TaggableDocument:
 
 
 def pending_tagging(
-    conn: duckdb.DuckDBPyConnection, codebook_version: str, batch_size: int = 500
+    conn: duckdb.DuckDBPyConnection, codebook_version: str, start: date = date.min, end: date = date.max,
+    batch_size: int = 500,
 ) -> Iterator[list[TaggableDocument]]:
+    """Batches of extracted versions not yet tagged with this codebook (published in [start, end) or undated)."""
     # A cursor of its own: the caller writes on `conn` while this read is still open.
-    cursor = conn.cursor().execute(query("pending_tagging"), {"codebook_version": codebook_version})
+    cursor = conn.cursor().execute(
+        query("pending_tagging"), {"codebook_version": codebook_version, "start": start, "end": end}
+    )
     while rows := cursor.fetchmany(batch_size):
         yield [TaggableDocument(*row) for row in rows]
+
+
+def count_pending_tagging(conn: duckdb.DuckDBPyConnection, codebook_version: str) -> int:
+    """Extracted versions of any date not yet tagged with this codebook."""
+    pending = query("pending_tagging").strip().rstrip(";")
+    params = {"codebook_version": codebook_version, "start": date.min, "end": date.max}
+    return conn.execute(f"SELECT count(*) FROM ({pending})", params).fetchone()[0]
 
 
 def _evidence(ev) -> tuple:

@@ -30,10 +30,13 @@ class ExtractedRow:
     extractor_version: str
 
 
-def pending_extraction(conn: duckdb.DuckDBPyConnection, batch_size: int = 500) -> Iterator[list[PendingDocument]]:
-    """Batches of versions not yet extracted, streamed so the corpus never sits in memory."""
+def pending_extraction(
+    conn: duckdb.DuckDBPyConnection, start: date, end: date, batch_size: int = 500
+) -> Iterator[list[PendingDocument]]:
+    """Batches of versions not yet extracted (published in [start, end) or undated), streamed so the
+    corpus never sits in memory."""
     # A cursor of its own: the caller writes on `conn` while this read is still open.
-    cursor = conn.cursor().execute(query("pending_extraction"))
+    cursor = conn.cursor().execute(query("pending_extraction"), {"start": start, "end": end})
     while rows := cursor.fetchmany(batch_size):
         yield [PendingDocument(*row) for row in rows]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.tagging.models import GOALS, MODES
-from pipelines.tagging.reference_files import (
+from pipelines.tagging.reference_yaml import (
     Where,
     any_of,
     load_yaml,

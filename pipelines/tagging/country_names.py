@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import pycountry
 
-from pipelines.tagging.reference_files import (
+from pipelines.tagging.reference_yaml import (
     Where,
     any_of,
     compile_regex,

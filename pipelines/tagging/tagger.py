@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipelines.reference_files import REFERENCE_DIR
 from pipelines.tagging.codebook import Codebook
 from pipelines.tagging.countries import CountryMatcher
 from pipelines.tagging.country_names import load_name_table
 from pipelines.tagging.models import MemberTag, TagInput, TagResult
-from pipelines.tagging.reference_files import REFERENCE_DIR
 from pipelines.tagging.roster import Roster
 from pipelines.tagging.scoring import best_per_goal_and_mode, find_goals, judge_relevance
 from pipelines.tagging.sentences import FieldText

@@ -163,3 +163,23 @@ def test_languages_and_companies_are_not_countries(tagger):
 def test_only_roster_countries_are_reported(tagger):
     # India and Brazil are countries, not Alliance members.
     assert mentioned(tagger, "Police in India, Brazil and Japan cooperated.") == ["JP"]
+
+
+def test_more_look_alikes_of_turkey_polish_and_america(tagger):
+    assert "TR" not in mentioned(
+        tagger, "x", title="Police Hold Annual Turkey Giveaway for Families"
+    )
+    assert "PL" not in mentioned(tagger, "x", title="Agency Seeks to Polish Image After Audit")
+    assert "PL" not in mentioned(tagger, "She bought Nail Polish Remover.")
+    assert "PL" in mentioned(tagger, "He was handed over to Polish authorities.")
+    text = "An African American officer and a Native American tribe banked at Bank of America."
+    assert "US" not in mentioned(tagger, text)
+    assert "US" in mentioned(tagger, "American and Canadian police worked together.")
+
+
+def test_a_list_of_languages_is_not_a_list_of_countries(tagger):
+    assert (
+        mentioned(tagger, "Leaflets are available in English, Spanish, Portuguese and French.")
+        == []
+    )
+    assert mentioned(tagger, "The French version and the Japanese text were published.") == []

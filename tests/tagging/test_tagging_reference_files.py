@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipelines.reference_files import REFERENCE_DIR
 from pipelines.tagging import GOALS, CodebookError, Tagger
-from pipelines.tagging.reference_files import REFERENCE_DIR
 
 CODEBOOK = REFERENCE_DIR / "codebook.yaml"
 ROSTER = REFERENCE_DIR / "roster.csv"

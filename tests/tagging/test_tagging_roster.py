@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.reference_files import REFERENCE_DIR
 from pipelines.tagging import CodebookError, TagInput
-from pipelines.tagging.reference_files import REFERENCE_DIR
 from pipelines.tagging.roster import Roster
 
 HEADER = "code,name,joined_on,left_on,source,confidence,note\n"

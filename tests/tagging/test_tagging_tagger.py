@@ -33,6 +33,8 @@ def tag(
         "The Global Alliance against Child Sexual Abuse Online was launched today.",
         "Ministers met at the WePROTECT summit in London.",
         "The man groomed a 12-year-old girl online and then raped her.",
+        "He sent sexual messages to a 13-year-old he met in a game.",
+        "Officers found photos of naked children on his laptop.",
     ],
 )
 def test_relevant_documents(tagger, text):
@@ -51,6 +53,9 @@ def test_relevant_documents(tagger, text):
         "Pollution harms children and the elderly.",
         "A federal judge was charged with aggravated sexual abuse of a court employee.",
         "The Global Alliance for Vaccines met in Geneva.",
+        "Sites must verify ages to keep minors away from pornography and other sexually explicit content.",
+        "We protect our customers' data, the bank said after the fraud.",
+        "He played a minor role in a scheme that ran brothels for adult women forced into prostitution.",
     ],
 )
 def test_irrelevant_documents(tagger, text):

@@ -11,8 +11,6 @@ import yaml
 
 from pipelines.tagging.models import CodebookError
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "reference"
-
 
 class Where:
     """A position inside a reference file, for error messages: `codebook.yaml: goals.victims[2]`."""
