@@ -110,5 +110,49 @@ def ui(port: int) -> None:
                                "-h", "127.0.0.1", "-p", str(port)])
 
 
+def _readable_copy(warehouse_file: str | None) -> Path:
+    """The file a reader opens: --warehouse if given, else the published copy."""
+    path = Path(warehouse_file).absolute() if warehouse_file else published_path(_warehouse(None))
+    if not path.is_file():
+        _fail(f"no warehouse at {path} yet (run `make demo` or the pipeline first)")
+    return path
+
+
+@main.command()
+@click.option("--warehouse", "warehouse_file", default=None,
+              help="DuckDB file to read instead of the published copy (opened read-only).")
+@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Directory for index.html and the charts (default: report/ beside the warehouse).")
+def report(warehouse_file: str | None, out_dir: str | None) -> None:
+    """Write the researchers' report (index.html with PNG charts) from the published copy."""
+    from pipelines.report import ReportError, write_report
+    from warehouse.location import beside
+
+    source = _readable_copy(warehouse_file)
+    target = Path(out_dir).absolute() if out_dir else beside(_warehouse(None), "report")
+    try:
+        written = write_report(source, target)
+    except ReportError as error:
+        _fail(str(error))
+    click.echo(f"report: {written.index} ({len(written.charts)} charts)")
+    click.echo(written.coverage_note)
+
+
+@main.command()
+@click.option("--parquet", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory to write one <view>.parquet per researcher view into.")
+@click.option("--warehouse", "warehouse_file", default=None,
+              help="DuckDB file to read instead of the published copy (opened read-only).")
+def export(out_dir: str, warehouse_file: str | None) -> None:
+    """Write every researcher view of the published copy as Parquet."""
+    from pipelines.export import ExportError, export_views
+
+    try:
+        written = export_views(_readable_copy(warehouse_file), Path(out_dir).absolute())
+    except ExportError as error:
+        _fail(str(error))
+    for path in written:
+        click.echo(str(path))
+
 if __name__ == "__main__":
     main()

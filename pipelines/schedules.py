@@ -16,7 +16,7 @@ from warehouse.publish import published_path
 from warehouse.state import current_codebook_version
 
 weekly_job = define_asset_job(
-    "weekly_pipeline", selection=AssetSelection.all(), partitions_def=publication_weeks,
+    "weekly_pipeline", selection=AssetSelection.all(),
     description="Crawl, load, extract, tag and publish; one week or a range of weeks in one run.",
 )
 

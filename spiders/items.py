@@ -23,3 +23,6 @@ class DocumentItem:
     fetch_url: str  # the URL actually requested for the html
     api: dict[str, Any] = field(default_factory=dict)  # raw API metadata, without the body
     languages: list[str] = field(default_factory=list)  # language versions that exist
+    # Every other name of the document, sorted: URLs it was seen at and its number (DOJ
+    # "12-1445"; the Commission reference with its Press Corner and old RAPID addresses).
+    aliases: list[str] = field(default_factory=list)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.crawl_records import record_crawl
 from warehouse.sql import query
 
 
@@ -25,9 +26,12 @@ def _count_lines(path: Path) -> int:
         return sum(1 for line in handle if line.strip())
 
 
-def load_crawl_file(conn: duckdb.DuckDBPyConnection, path: Path) -> CrawlFileLoad:
-    """Load one JSON-lines crawl output. Loading and recording the file is one transaction, so a
-    run killed halfway leaves the file unloaded and the next run loads it whole."""
+def load_crawl_file(
+    conn: duckdb.DuckDBPyConnection, path: Path, spider: str | None = None, stats: dict | None = None
+) -> CrawlFileLoad:
+    """Load one JSON-lines crawl output. Loading the file, recording it and (given the spider) its
+    crawl run is one transaction, so a run killed halfway leaves the file unloaded and the next run
+    loads it whole; the crawl's watermark never runs ahead of the documents stored."""
     key = str(path.absolute())
     if conn.execute("SELECT 1 FROM crawl_files WHERE path = ?", [key]).fetchone():
         return CrawlFileLoad(key, 0, 0, 0, already_loaded=True)
@@ -46,6 +50,8 @@ def load_crawl_file(conn: duckdb.DuckDBPyConnection, path: Path) -> CrawlFileLoa
             "INSERT INTO crawl_files VALUES (?, ?, ?, ?, ?, ?)",
             [key, sources, datetime.now(timezone.utc), items, new_versions, items - staged],
         )
+        if spider is not None:
+            record_crawl(conn, key, spider, stats or {}, "complete")
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")

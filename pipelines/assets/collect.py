@@ -5,10 +5,11 @@ from datetime import datetime, timezone
 
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
-from pipelines.crawling import run_crawl
+from pipelines.crawling import CrawlFailed, run_crawl
 from pipelines.partitions import publication_weeks
 from pipelines.resources import SourcesResource, WarehouseResource
 from warehouse.location import beside
+from warehouse.crawl_records import index_warc_files, last_watermark, read_stats, record_crawl
 from warehouse.raw import load_crawl_file
 
 SPIDERS = ("doj", "eu")
@@ -16,46 +17,67 @@ SPIDERS = ("doj", "eu")
 FIRST_WEEK = publication_weeks.get_first_partition_key()
 
 
-@asset(group_name="collect", description="Crawl the DOJ and Commission sources; one JSON-lines file per spider and crawl.")
+@asset(group_name="collect", description="Crawl the DOJ and Commission sources; one JSON-lines file per spider and crawl, raw responses archived as WARC.")
 def crawled_items(
     context: AssetExecutionContext, warehouse: WarehouseResource, sources: SourcesResource
 ) -> MaterializeResult:
     crawl_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + context.run.run_id[:8]
     crawl_dir = beside(warehouse.path(), "raw") / "crawls" / crawl_id
-    settings = sources.resolved()
-    counts = {}
+    base_urls = sources.resolved()
+    with warehouse.get_connection() as conn:
+        watermarks = {spider: last_watermark(conn, spider) for spider in SPIDERS}
+    metadata = {}
     for spider in SPIDERS:
-        output = run_crawl(spider, crawl_dir, settings, {"since": FIRST_WEEK})
+        stats_file = crawl_dir / f"{spider}.stats.json"
+        settings = {**base_urls, "ALLIANCE_STATS_FILE": str(stats_file),
+                    "ALLIANCE_WARC_DIR": str(beside(warehouse.path(), "raw") / "warc")}
+        arguments = {"since": FIRST_WEEK}
+        if watermarks[spider]:
+            arguments["watermark"] = watermarks[spider]
+        try:
+            output = run_crawl(spider, crawl_dir, settings, arguments)
+        except CrawlFailed:
+            with warehouse.get_connection() as conn:  # a failed crawl is recorded, its watermark never used
+                record_crawl(conn, str(crawl_dir / f"{spider}.jsonl"), spider, read_stats(stats_file), "failed")
+            raise
+        stats = read_stats(stats_file)
         context.log.info(f"crawl {spider}: {output.items} items into {output.items_file}")
-        counts[spider] = output.items
+        metadata[f"{spider}_items"] = output.items
+        metadata[f"{spider}_requests"] = stats.get("requests", 0)
+        metadata[f"{spider}_errors"] = MetadataValue.json(stats.get("errors_by_kind", {}))
+        metadata[f"{spider}_watermark"] = str(stats.get("watermark_after"))
     return MaterializeResult(
         metadata={
             "crawl_dir": MetadataValue.path(str(crawl_dir)),
-            **{f"{spider}_items": n for spider, n in counts.items()},
-            **{name: MetadataValue.url(settings[name]) for name in ("DOJ_BASE_URL", "PRESSCORNER_BASE_URL")},
+            **metadata,
+            **{name: MetadataValue.url(base_urls[name]) for name in ("DOJ_BASE_URL", "PRESSCORNER_BASE_URL")},
         }
     )
 
 
-@asset(group_name="collect", deps=[crawled_items], description="Every document version the crawls found; a new version only when the content changed.")
+@asset(group_name="collect", deps=[crawled_items], description="Every document version the crawls found (a new version only when the content changed), crawl records and the WARC index.")
 def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
-    crawls = beside(warehouse.path(), "raw") / "crawls"
+    raw = beside(warehouse.path(), "raw")
     loaded = []
     with warehouse.get_connection() as conn:
-        for items_file in sorted(crawls.glob("*/*.jsonl")):
-            result = load_crawl_file(conn, items_file)
+        for items_file in sorted((raw / "crawls").glob("*/*.jsonl")):
+            spider = items_file.stem
+            stats = read_stats(items_file.with_name(f"{spider}.stats.json"))
+            result = load_crawl_file(conn, items_file, spider, stats)
             if not result.already_loaded:
                 loaded.append(result)
                 context.log.info(
                     f"{items_file}: {result.items} items, {result.new_versions} new versions, "
                     f"{result.rejected} rejected"
                 )
+        archived = index_warc_files(conn, raw / "warc")
         total = conn.execute("SELECT count(DISTINCT doc_id), count(*) FROM raw_documents").fetchone()
     return MaterializeResult(
         metadata={
             "files_loaded": len(loaded),
             "new_versions": sum(r.new_versions for r in loaded),
             "rejected_items": sum(r.rejected for r in loaded),
+            "archived_responses_indexed": archived,
             "documents": total[0],
             "versions": total[1],
         }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -46,8 +46,9 @@ class ListingPage:
     page: int | None
 
 
-def listing_url(base_url: str, page: int, pagesize: int = MAX_PAGESIZE) -> str:
-    query = urlencode({"page": page, "pagesize": pagesize, "sort": "date", "direction": "DESC"})
+def listing_url(base_url: str, page: int, pagesize: int = MAX_PAGESIZE, sort: str = "date") -> str:
+    """A listing page, newest first by `sort` ("date" published, or "changed" revised)."""
+    query = urlencode({"page": page, "pagesize": pagesize, "sort": sort, "direction": "DESC"})
     return f"{base_url.rstrip('/')}{LISTING_PATH}?{query}"
 
 
@@ -105,6 +106,22 @@ def published_date(value: Any) -> str | None:
     return moment.astimezone(EASTERN).date().isoformat() if moment else None
 
 
+def changed_moment(record: Mapping[str, Any]) -> datetime | None:
+    """When the release was last revised (`changed`, either shape); None if unreadable."""
+    return _moment(record.get("changed"))
+
+
+def release_aliases(record: Mapping[str, Any], seen_urls: Iterable[str] = ()) -> list[str]:
+    """The release's other names, sorted: its URL(s) and its number when it has one (US
+    Attorneys' offices' releases have none)."""
+    names = {url.strip() for url in (record.get("url"), *seen_urls)
+             if isinstance(url, str) and url.strip()}
+    number = record.get("number")
+    if isinstance(number, str) and number.strip():
+        names.add(number.strip())
+    return sorted(names)
+
+
 def page_url(base_url: str, public_url: str) -> str:
     """Where to fetch a release's page: the public URL's path on `base_url`."""
     parts = urlsplit(public_url)
@@ -131,9 +148,11 @@ def check_release(record: Any) -> tuple[str, str, str]:
 
 
 def release_item(
-    record: Mapping[str, Any], *, html_text: str, fetch_url: str, fetched_at: datetime
+    record: Mapping[str, Any], *, html_text: str, fetch_url: str, fetched_at: datetime,
+    seen_urls: Iterable[str] = (),
 ) -> DocumentItem:
-    """Build the item for one API record whose html (body or page) has been fetched."""
+    """Build the item for one API record whose html (body or page) has been fetched;
+    `seen_urls`: other public URLs the release was met at (a page's canonical link)."""
     uuid, url, title = check_release(record)
     return DocumentItem(
         source="doj",
@@ -147,6 +166,7 @@ def release_item(
         fetch_url=fetch_url,
         api={key: value for key, value in record.items() if key != "body"},
         languages=["en"],
+        aliases=release_aliases(record, seen_urls),
     )
 
 

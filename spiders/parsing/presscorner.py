@@ -7,7 +7,6 @@ reading of them is in this module: a correction is one edit here.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +16,7 @@ from urllib.parse import urlencode
 from spiders.items import DocumentItem
 from spiders.parsing.arguments import iso_date_argument
 from spiders.parsing.doj import clean_title, iso_utc
+from spiders.parsing.references import document_aliases, normalise_reference, public_url
 from spiders.parsing.shape import (
     ShapeError,
     as_count,
@@ -26,12 +26,7 @@ from spiders.parsing.shape import (
     optional_text,
 )
 
-# Items carry the public address whatever base URL was crawled (the replica or the live site).
-PUBLIC_BASE_URL = "https://ec.europa.eu/commission/presscorner"
 SEARCH_PAGESIZE = 100
-
-# IP/12/1308, ip_12_1308, IP-12-680 (old rapid URLs), "MEMO / 12 / 944".
-_REFERENCE = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,12})\s*[/_-]\s*(\d{2})\s*[/_-]\s*(\d{1,6})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -50,21 +45,6 @@ class SearchPage:
     page_size: int | None
     page_number: int | None
     entries: list[SearchEntry]
-
-
-def normalise_reference(text: str) -> str:
-    """TYPE/YY/NNNN from any spelling of a reference; ValueError when there is none."""
-    found = _REFERENCE.search(text or "")
-    if not found:
-        raise ValueError(f"no Commission reference (TYPE/YY/NNNN) in {describe(text)}")
-    kind, year, number = found.groups()
-    return f"{kind.upper()}/{year}/{int(number)}"
-
-
-def public_url(reference: str) -> str:
-    """https://ec.europa.eu/commission/presscorner/detail/en/ip_12_1308 for IP/12/1308."""
-    slug = normalise_reference(reference).lower().replace("/", "_")
-    return f"{PUBLIC_BASE_URL}/detail/en/{slug}"
 
 
 def yearly_windows(since: date, until: date) -> list[tuple[date, date]]:
@@ -161,6 +141,7 @@ def document_item(
         fetch_url=fetch_url,
         api=_without_html(body),
         languages=_languages(body.get("languages"), language),
+        aliases=document_aliases(reference),
     )
 
 

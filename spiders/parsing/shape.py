@@ -10,6 +10,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from spiders.parsing.encoding import decode_body
+
 
 class ShapeError(ValueError):
     """A payload does not have the shape the parser knows; `field` names the offending field."""
@@ -73,22 +75,16 @@ def optional_text(container: Mapping[str, Any], key: str, field: str) -> str:
     return value
 
 
-def load_json(body: bytes) -> Any:
-    """The JSON document in a response body; ShapeError when it is not JSON.
-
-    UTF-8 is what the APIs declare; a body that is not UTF-8 is read as Windows-1252, the
-    encoding older Drupal and IIS servers fall back to, rather than dropped.
-    """
-    try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = body.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise ShapeError(
-                "(response)", f"is neither UTF-8 nor Windows-1252 ({error.reason})"
-            ) from None
+def load_json(body: bytes | str) -> Any:
+    """The JSON document in a response body (bytes, or text already decoded); ShapeError when
+    it is not JSON. Bytes are read as parsing.encoding.decode_body reads them."""
+    text = decode_body(body).text if isinstance(body, bytes) else body
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise ShapeError("(response)", f"is not JSON ({error.msg} at offset {error.pos})") from None
+
+
+def is_not_json(error: ShapeError) -> bool:
+    """Whether a ShapeError says the whole body was not JSON (rather than JSON of a wrong shape)."""
+    return error.field == "(response)" and error.problem.startswith("is not JSON")

@@ -1,4 +1,5 @@
-"""python -m spiders.replica [--host H] [--port P] [--snapshot DIR]: serve until killed."""
+"""python -m spiders.replica [--host H] [--port P] [--snapshot DIR] [--faults NAME[,NAME]]:
+serve until killed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from spiders.replica.faults import FAULTS, faults_by_name
 from spiders.replica.server import ReplicaServer
 from spiders.replica.snapshot import SnapshotError
 
@@ -24,9 +26,15 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"default: $REPLICA_PORT or {DEFAULT_PORT}")
     parser.add_argument("--snapshot", type=Path, default=None, metavar="DIR",
                         help="a snapshot directory other than the bundled one")
+    parser.add_argument("--faults", default="", metavar="NAME[,NAME]",
+                        help=f"misbehave on purpose; one or more of: {', '.join(FAULTS)}")
     args = parser.parse_args(argv)
     try:
-        replica = ReplicaServer(args.host, args.port, snapshot_dir=args.snapshot)
+        faults = faults_by_name(args.faults)
+    except ValueError as error:
+        return _fail(f"replica: --faults: {error}")
+    try:
+        replica = ReplicaServer(args.host, args.port, snapshot_dir=args.snapshot, faults=faults)
         replica.bind()
     except SnapshotError as error:
         return _fail(f"replica: {error}")
@@ -36,8 +44,9 @@ def main(argv: list[str] | None = None) -> int:
                          "(set REPLICA_PORT to another port)")
         return _fail(f"replica: cannot listen on {args.host}:{args.port} ({error.strerror})")
     catalogue = replica.catalogue
+    named = f", faults: {', '.join(f.name for f in faults.faults)}" if faults.faults else ""
     print(f"replica: serving {replica.base_url} ({len(catalogue.doj)} DOJ, "
-          f"{len(catalogue.eu)} Commission documents)", flush=True)
+          f"{len(catalogue.eu)} Commission documents{named})", flush=True)
     try:
         replica.serve_forever()
     except KeyboardInterrupt:

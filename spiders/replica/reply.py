@@ -14,6 +14,7 @@ class Request:
     query: dict[str, list[str]]
     headers: dict[str, str]
     number: int  # 1 for the server's first request, 2 for the next...
+    received_at: float = 0.0  # time.monotonic() when it arrived, to check the crawl's pace
 
     def param(self, name: str, default: str | None = None) -> str | None:
         values = self.query.get(name)

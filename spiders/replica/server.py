@@ -32,7 +32,11 @@ Disallow: /commission/presscorner/api/files/
 
 
 class Faults(Protocol):
-    """Consulted for every request; returns the reply to send (the one given, or another)."""
+    """Consulted for every request; returns the reply to send (the one given, or another).
+
+    A faults object may also have `prepare(catalogue)`, called once before serving, for
+    faults that change what the sources hold rather than how one reply looks.
+    """
 
     def intercept(self, request: Request, reply: Reply) -> Reply: ...
 
@@ -86,6 +90,9 @@ class ReplicaServer:
         self.requested_port = port
         self.catalogue = catalogue if catalogue is not None else load_catalogue(snapshot_dir)
         self.faults: Faults = faults if faults is not None else NoFaults()
+        prepare = getattr(self.faults, "prepare", None)
+        if prepare is not None:
+            prepare(self.catalogue)
         self._httpd: ThreadingHTTPServer | None = None
         self._bound_port: int | None = None
         self._thread: threading.Thread | None = None
@@ -164,7 +171,7 @@ class ReplicaServer:
         parts = urlsplit(target)
         with self._lock:
             request = Request(method, parts.path, parse_qs(parts.query, keep_blank_values=True),
-                              headers, len(self._requests) + 1)
+                              headers, len(self._requests) + 1, time.monotonic())
             self._requests.append(request)
         return request, self.faults.intercept(request, route(self.catalogue, request))
 

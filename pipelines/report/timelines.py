@@ -1,0 +1,103 @@
+"""One timeline per member, as small multiples: a row per goal, a dot per document, membership shaded."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+import matplotlib.dates as mdates
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from pipelines.report.charts import (
+    ACTION_COLOR, COMMITMENT_COLOR, mark_milestones, new_figure, save,
+)
+from pipelines.report.data import Evidence, Goal, Member
+
+PANELS_PER_PAGE = 20
+COLUMNS = 4
+OUTSIDE_COLOR = "#e4e4e4"
+
+
+def page_name(number: int) -> str:
+    return f"member_timelines_{number:02d}.png"
+
+
+def members_with_evidence(members: list[Member], evidence: list[Evidence]) -> list[Member]:
+    """Members that have dated evidence, busiest first."""
+    counts: dict[str, int] = defaultdict(int)
+    for item in evidence:
+        counts[item.member_code] += 1
+    known = [m for m in members if counts.get(m.code)]
+    return sorted(known, key=lambda m: (-counts[m.code], m.code))
+
+
+def member_timelines(goals: list[Goal], members: list[Member], evidence: list[Evidence],
+                     span: tuple[date, date], out_dir: Path) -> list[Path]:
+    """Pages of small multiples (member_timelines_01.png, ...), one panel per member with evidence."""
+    shown = members_with_evidence(members, evidence)
+    by_member: dict[str, list[Evidence]] = defaultdict(list)
+    for item in evidence:
+        by_member[item.member_code].append(item)
+    pages = [shown[i:i + PANELS_PER_PAGE] for i in range(0, len(shown), PANELS_PER_PAGE)] or [[]]
+    return [
+        _page(goals, page, by_member, span, out_dir / page_name(number), number, len(pages))
+        for number, page in enumerate(pages, start=1)
+    ]
+
+
+def _page(goals, page: list[Member], by_member, span, path: Path, number: int, total: int) -> Path:
+    rows = max(1, -(-len(page) // COLUMNS))
+    figure = new_figure(16, 1.0 + 1.9 * rows)
+    grid = figure.subplots(rows, COLUMNS, sharex=True, sharey=True, squeeze=False)
+    start, end = span[0] - timedelta(days=30), span[1] + timedelta(days=30)
+    for index, axes in enumerate(grid.flat):
+        if index >= len(page):
+            axes.set_visible(False)
+            continue
+        _panel(axes, goals, page[index], by_member[page[index].code], start, end)
+    if not page:
+        grid.flat[0].set_visible(True)
+        grid.flat[0].text(0.5, 0.5, "no member shows any goal in a dated relevant document",
+                          transform=grid.flat[0].transAxes, ha="center", va="center", color="#777777")
+    figure.legend(handles=_legend(), loc="upper right", ncols=3, frameon=False, fontsize=8)
+    figure.suptitle(f"Member timelines ({number} of {total}): relevant documents per goal",
+                    x=0.01, ha="left")
+    figure.tight_layout(rect=(0, 0, 1, 0.96))
+    return save(figure, path)
+
+
+def _panel(axes, goals: list[Goal], member: Member, evidence: list[Evidence], start: date, end: date) -> None:
+    row_of = {g.code: i for i, g in enumerate(goals)}
+    axes.set_xlim(start, end)
+    if member.joined_on is None:
+        axes.set_facecolor("#fbf6e0")  # membership unknown: no shading can be trusted
+    else:
+        if member.joined_on > start:
+            axes.axvspan(start, member.joined_on, color=OUTSIDE_COLOR, linewidth=0)
+        if member.left_on is not None and member.left_on < end:
+            axes.axvspan(member.left_on, end, color=OUTSIDE_COLOR, linewidth=0)
+    for action in (False, True):  # actions drawn last, on top
+        items = [e for e in evidence if e.action is action and e.goal in row_of]
+        color = ACTION_COLOR if action else COMMITMENT_COLOR
+        axes.scatter([e.published for e in items], [row_of[e.goal] for e in items], s=22,
+                     facecolors=color if action else "none", edgecolors=color, linewidths=1.2)
+    mark_milestones(axes, labelled=False)
+    axes.set_ylim(len(goals) - 0.5, -0.5)
+    axes.set_yticks(range(len(goals)), [g.name for g in goals], fontsize=7)
+    axes.xaxis.set_major_locator(mdates.YearLocator())
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    axes.tick_params(axis="x", labelsize=7)
+    joined = "join date unknown" if member.joined_on is None else f"joined {member.joined_on}"
+    left = f", left {member.left_on}" if member.left_on else ""
+    axes.set_title(f"{member.label} ({joined}{left})", fontsize=8, loc="left")
+
+
+def _legend() -> list:
+    return [
+        Line2D([], [], marker="o", linestyle="", color=ACTION_COLOR, label="action"),
+        Line2D([], [], marker="o", linestyle="", markerfacecolor="none", color=COMMITMENT_COLOR,
+               label="commitment"),
+        Patch(color=OUTSIDE_COLOR, label="not a member (roster dates)"),
+    ]

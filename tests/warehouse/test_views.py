@@ -1,0 +1,260 @@
+"""The researcher views over a small warehouse whose rows are written here, counted by hand.
+
+The story: a few DOJ and Commission documents from 2013-2014 about the United States (issuer of
+every DOJ release), Canada (joined 2013-06-17), Viet Nam (left 2014-01-01) and Mexico (join date
+unknown); one irrelevant document, one undated, one with two versions, one never extracted, and
+tags left over from an older codebook.
+"""
+
+from datetime import date, timedelta
+
+import duckdb
+import pytest
+
+from warehouse.schema import migrate
+
+CURRENT, OLD = "cb-2", "cb-1"
+Q1, Q2, Q3 = date(2013, 1, 1), date(2013, 4, 1), date(2013, 7, 1)
+
+
+class Rows:
+    """Writes warehouse rows with the defaults a test does not care about."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def document(self, doc_id, published, *, version=1, relevant=True, extracted=True, text="Text."):
+        source, source_id = doc_id.split(":", 1)
+        self.conn.execute(
+            "INSERT INTO raw_documents (doc_id, version, source, source_id, title, published, "
+            "content_sha256, crawl_file) VALUES (?, ?, ?, ?, ?, ?, ?, 'crawl.jsonl')",
+            [doc_id, version, source, source_id, f"title of {doc_id}", published, f"{doc_id}#{version}"],
+        )
+        if extracted:
+            self.conn.execute(
+                "INSERT INTO extracted_texts VALUES (?, ?, ?, ?, 'api', 'x1', now())",
+                [doc_id, version, text, published],
+            )
+        if relevant is not None:
+            self.conn.execute(
+                "INSERT INTO document_relevance (doc_id, version, codebook_version, relevant, tagged_at) "
+                "VALUES (?, ?, ?, ?, now())",
+                [doc_id, version, CURRENT, relevant],
+            )
+
+    def member(self, doc_id, code, how, on_date, sentence=None, *, version=1, codebook=CURRENT):
+        start = None if sentence is None else 0
+        self.conn.execute(
+            "INSERT INTO document_members VALUES (?, ?, ?, ?, ?, ?, 'text', ?, ?, ?)",
+            [doc_id, version, codebook, code, how, on_date, start, start, sentence],
+        )
+
+    def goal(self, doc_id, goal, mode, sentence, start=0, *, version=1, codebook=CURRENT):
+        self.conn.execute(
+            "INSERT INTO document_goals VALUES (?, ?, ?, ?, ?, 0.9, 'text', ?, ?, ?)",
+            [doc_id, version, codebook, goal, mode, start, start + len(sentence), sentence],
+        )
+
+    def listing(self, crawl_file, source, week, listed):
+        self.conn.execute("INSERT INTO crawl_listing_counts VALUES (?, ?, ?, ?)",
+                          [crawl_file, source, week, listed])
+
+
+@pytest.fixture
+def conn(tmp_path):
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
+        migrate(conn)
+        yield conn
+
+
+@pytest.fixture
+def story(conn):
+    rows = Rows(conn)
+    conn.execute("INSERT INTO pipeline_state VALUES ('codebook_version', ?)", [CURRENT])
+    conn.executemany(
+        "INSERT INTO members (code, name, joined_on, left_on) VALUES (?, ?, ?, ?)",
+        [("US", "United States", date(2012, 12, 5), None),
+         ("CA", "Canada", date(2013, 6, 17), None),
+         ("VN", "Viet Nam", date(2012, 12, 5), date(2014, 1, 1)),
+         ("MX", "Mexico", None, None)],
+    )
+    rows.document("doj:d1", date(2013, 2, 10))
+    rows.member("doj:d1", "US", "issuer", True)
+    rows.goal("doj:d1", "victims", "commitment", "We will find more victims.", 10)
+    rows.goal("doj:d1", "victims", "action", "Agents identified 12 victims.", 50)
+    rows.goal("doj:d1", "prosecution", "action", "He was sentenced.", 80)
+
+    rows.document("doj:d2", date(2013, 3, 1))
+    rows.member("doj:d2", "US", "issuer", True)
+    rows.member("doj:d2", "CA", "mentioned", False, "Canadian police helped.")
+    rows.goal("doj:d2", "victims", "action", "Two children were rescued.")
+
+    rows.document("eu:d3", date(2013, 7, 15))
+    rows.member("eu:d3", "CA", "mentioned", True, "Canada signed the declaration.")
+    rows.goal("eu:d3", "victims", "commitment", "Canada pledges to identify victims.")
+    rows.member("eu:d3", "VN", "mentioned", True, "Viet Nam too.", codebook=OLD)
+    rows.goal("eu:d3", "awareness", "action", "A campaign ran.", codebook=OLD)
+
+    rows.document("eu:d4", date(2014, 2, 3))
+    rows.member("eu:d4", "VN", "mentioned", None, "Viet Nam hosted a workshop.")
+    rows.goal("eu:d4", "awareness", "action", "Teachers were trained.")
+
+    rows.document("eu:d5", date(2013, 5, 5), relevant=False)
+    rows.member("eu:d5", "CA", "mentioned", True, "Canada's hockey team won.")
+    rows.goal("eu:d5", "victims", "action", "A goalie rescued the game.")
+
+    rows.document("doj:d6", None)
+    rows.member("doj:d6", "US", "issuer", None)
+    rows.goal("doj:d6", "victims", "action", "A victim was found.")
+
+    rows.document("doj:d7", date(2013, 1, 1), version=1)
+    rows.member("doj:d7", "US", "issuer", True, version=1)
+    rows.goal("doj:d7", "victims", "action", "Old wording.", version=1)
+    rows.document("doj:d7", date(2013, 4, 2), version=2)
+    rows.member("doj:d7", "US", "issuer", True, version=2)
+    rows.goal("doj:d7", "prosecution", "commitment", "Prosecutors will act.", version=2)
+
+    rows.document("eu:d8", date(2013, 5, 1))
+    rows.member("eu:d8", "MX", "mentioned", None, "Mexico joined the call.")
+    rows.goal("eu:d8", "availability", "action", "Hosts removed images.")
+
+    rows.document("eu:d9", date(2013, 4, 10))
+    rows.member("eu:d9", "CA", "mentioned", False, "Canada observed.")
+    rows.goal("eu:d9", "awareness", "action", "Parents were told.")
+
+    rows.document("doj:d10", date(2013, 3, 20), relevant=None, extracted=False)
+
+    rows.document("doj:d11", date(2013, 2, 12))
+    rows.member("doj:d11", "US", "issuer", True)
+    rows.member("doj:d11", "US", "mentioned", True, "The United States leads.")
+    rows.goal("doj:d11", "victims", "action", "Victims were identified.")
+
+    rows.listing("c1", "doj", date(2013, 2, 4), 2)
+    rows.listing("c2", "doj", date(2013, 2, 4), 3)
+    rows.listing("c1", "doj", date(2013, 2, 25), 1)
+    rows.listing("c1", "doj", date(2013, 3, 11), 2)
+    rows.listing("c1", "doj", None, 4)
+    return conn
+
+
+def records(conn, sql, params=None):
+    cursor = conn.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def test_member_goal_quarterly_counts_relevant_dated_current_documents(story):
+    got = {
+        (r["member_code"], r["goal"], r["quarter"]): (
+            r["documents"], r["actions"], r["commitments"], r["was_member"], r["documents_while_member"])
+        for r in records(story, "SELECT * FROM member_goal_quarterly")
+    }
+    assert got == {
+        ("US", "victims", Q1): (3, 3, 1, True, 3),          # d1 (acts and promises), d2, d11
+        ("US", "prosecution", Q1): (1, 1, 0, True, 1),      # d1
+        ("US", "prosecution", Q2): (1, 0, 1, True, 1),      # d7's current version only
+        ("CA", "victims", Q1): (1, 1, 0, False, 0),         # d2, before Canada joined
+        ("CA", "awareness", Q2): (1, 1, 0, True, 0),        # d9: joined later in that quarter
+        ("CA", "victims", Q3): (1, 0, 1, True, 1),          # d3; d5 is irrelevant
+        ("VN", "awareness", date(2014, 1, 1)): (1, 1, 0, False, 0),  # left on the quarter's first day
+        ("MX", "availability", Q2): (1, 1, 0, None, 0),     # join date unknown
+    }
+
+
+def test_member_goal_quarterly_names_members(story):
+    names = {(r["member_code"], r["member_name"]) for r in records(story, "FROM member_goal_quarterly")}
+    assert names == {("US", "United States"), ("CA", "Canada"), ("VN", "Viet Nam"), ("MX", "Mexico")}
+
+
+def test_member_timeline_first_and_latest_evidence(story):
+    timeline = {(r["member_code"], r["goal"]): r for r in records(story, "FROM member_timeline")}
+    assert set(timeline) == {("US", "victims"), ("US", "prosecution"), ("CA", "victims"),
+                             ("CA", "awareness"), ("VN", "awareness"), ("MX", "availability")}
+
+    us = timeline["US", "victims"]
+    assert (us["documents"], us["actions"], us["commitments"], us["undated_documents"]) == (4, 4, 1, 1)
+    assert us["joined_on"] == date(2012, 12, 5)
+    assert (us["first_date"], us["first_doc_id"], us["first_mode"]) == (date(2013, 2, 10), "doj:d1", "action")
+    assert us["first_sentence"] == "Agents identified 12 victims."  # the action, though the promise comes first
+    assert us["first_member_sentence"] is None  # only the issuer tag: no sentence names the US
+    assert (us["latest_date"], us["latest_doc_id"], us["latest_sentence"]) == (
+        date(2013, 3, 1), "doj:d2", "Two children were rescued.")
+
+    ca = timeline["CA", "victims"]
+    assert (ca["documents"], ca["actions"], ca["commitments"], ca["undated_documents"]) == (2, 1, 1, 0)
+    assert (ca["first_doc_id"], ca["first_member_sentence"]) == ("doj:d2", "Canadian police helped.")
+    assert (ca["latest_doc_id"], ca["latest_mode"], ca["latest_sentence"], ca["latest_member_sentence"]) == (
+        "eu:d3", "commitment", "Canada pledges to identify victims.", "Canada signed the declaration.")
+
+    assert timeline["VN", "awareness"]["left_on"] == date(2014, 1, 1)
+    assert timeline["MX", "availability"]["joined_on"] is None
+
+
+def test_member_goal_documents_say_how_the_member_was_tagged(story):
+    rows = {r["doc_id"]: r for r in records(
+        story, "FROM member_goal_documents WHERE member_code = 'US' AND goal = 'victims'")}
+    assert set(rows) == {"doj:d1", "doj:d2", "doj:d6", "doj:d11"}
+    assert (rows["doj:d1"]["issuer"], rows["doj:d1"]["mentioned"], rows["doj:d1"]["member_sentence"]) == (
+        True, False, None)
+    assert (rows["doj:d11"]["issuer"], rows["doj:d11"]["mentioned"], rows["doj:d11"]["member_sentence"]) == (
+        True, True, "The United States leads.")
+    assert (rows["doj:d1"]["action"], rows["doj:d1"]["commitment"]) == (True, True)
+
+
+def mondays(first, last):
+    return [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
+
+
+def test_coverage_compares_listings_with_what_each_stage_holds(story):
+    doj = {r["week"]: (r["listed"], r["fetched"], r["extracted"], r["tagged"], r["failed"])
+           for r in records(story, "FROM coverage WHERE source = 'doj'")}
+    assert list(doj) == mondays(date(2013, 2, 4), date(2013, 4, 1)) + [None]
+    assert doj == {
+        date(2013, 2, 4): (3, 1, 1, 1, 2),        # two crawls listed 2 and 3: the larger counts
+        date(2013, 2, 11): (None, 1, 1, 1, None),
+        date(2013, 2, 18): (None, 0, 0, 0, None),
+        date(2013, 2, 25): (1, 1, 1, 1, 0),
+        date(2013, 3, 4): (None, 0, 0, 0, None),
+        date(2013, 3, 11): (2, 0, 0, 0, 2),
+        date(2013, 3, 18): (None, 1, 0, 0, None),  # d10 fetched, never extracted
+        date(2013, 3, 25): (None, 0, 0, 0, None),
+        date(2013, 4, 1): (None, 1, 1, 1, None),   # d7, by its current version's date
+        None: (4, 1, 1, 1, 3),                     # undated: d6
+    }
+
+
+def test_coverage_of_a_source_without_listings_or_undated_documents(story):
+    eu = records(story, "FROM coverage WHERE source = 'eu'")
+    assert [r["week"] for r in eu] == mondays(date(2013, 4, 8), date(2014, 2, 3))
+    assert all(r["listed"] is None and r["failed"] is None for r in eu)
+    assert {r["week"]: r["fetched"] for r in eu if r["fetched"]} == {
+        date(2013, 4, 8): 1, date(2013, 4, 29): 2, date(2013, 7, 15): 1, date(2014, 2, 3): 1}
+    assert sum(r["tagged"] for r in eu) == 5  # the irrelevant d5 was tagged too
+
+
+def test_coverage_before_any_listing_counts_are_recorded(story):
+    story.execute("DELETE FROM crawl_listing_counts")
+    doj = records(story, "FROM coverage WHERE source = 'doj'")
+    assert [r["week"] for r in doj] == mondays(date(2013, 2, 4), date(2013, 4, 1)) + [None]
+    assert all(r["listed"] is None and r["failed"] is None for r in doj)
+    assert sum(r["fetched"] for r in doj) == 6
+
+
+def test_coverage_counts_a_week_that_was_listed_but_never_fetched(story):
+    Rows(story).listing("c1", "eu", date(2012, 6, 4), 5)
+    eu = records(story, "FROM coverage WHERE source = 'eu' ORDER BY week LIMIT 1")
+    assert eu == [{"source": "eu", "week": date(2012, 6, 4), "listed": 5, "fetched": 0,
+                   "extracted": 0, "tagged": 0, "failed": 5}]
+
+
+@pytest.mark.parametrize("view", ["member_goal_documents", "member_goal_quarterly",
+                                  "member_timeline", "coverage"])
+def test_views_of_an_empty_warehouse_are_empty(conn, view):
+    assert conn.execute(f"SELECT count(*) FROM {view}").fetchall() == [(0,)]
+
+
+def test_views_without_a_current_codebook_show_no_tags(story):
+    story.execute("DELETE FROM pipeline_state")
+    assert story.execute("SELECT count(*) FROM member_goal_quarterly").fetchall() == [(0,)]
+    # coverage does not depend on tags: the documents are still counted as fetched
+    assert story.execute("SELECT sum(fetched), sum(tagged) FROM coverage").fetchall() == [(11, 0)]

@@ -1,0 +1,45 @@
+"""What each crawl did (crawl_runs), what its listings announced, and the index of the raw archive."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+
+from warehouse.sql import query
+
+SOURCE_OF_SPIDER = {"doj": "doj", "eu": "eu"}
+
+
+def last_watermark(conn: duckdb.DuckDBPyConnection, spider: str) -> str | None:
+    row = conn.execute(query("last_watermark"), {"spider": spider}).fetchone()
+    return row[0] if row else None
+
+
+def record_crawl(
+    conn: duckdb.DuckDBPyConnection, crawl_file: str, spider: str, stats: dict, outcome: str
+) -> None:
+    """Record one crawl; the caller owns the transaction (a complete crawl is recorded together
+    with its documents, so its watermark never runs ahead of what the warehouse holds)."""
+    text = json.dumps(stats)
+    conn.execute(query("record_crawl_run"),
+                 {"crawl_file": crawl_file, "spider": spider, "stats": text, "outcome": outcome})
+    conn.execute(query("record_listing_counts"),
+                 {"crawl_file": crawl_file, "source": SOURCE_OF_SPIDER.get(spider, spider), "stats": text})
+
+
+def read_stats(stats_file: Path) -> dict:
+    """The spider's stats, or {} when it wrote none (a crawl killed before closing)."""
+    try:
+        return json.loads(stats_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def index_warc_files(conn: duckdb.DuckDBPyConnection, warc_dir: Path) -> int:
+    before = conn.execute("SELECT count(*) FROM warc_records").fetchone()[0]
+    for index_file in sorted(warc_dir.glob("*.index.jsonl")):
+        if index_file.stat().st_size:
+            conn.execute(query("index_warc"), {"path": str(index_file)})
+    return conn.execute("SELECT count(*) FROM warc_records").fetchone()[0] - before
