@@ -122,12 +122,11 @@ def member_goal_heatmap(goals: list[Goal], members: list[Member], totals: list[M
 def coverage_chart(coverage: list[CoverageWeek], path: Path) -> Path:
     """Per source: documents fetched per quarter, and what the listings announced where recorded."""
     sources = sorted({w.source for w in coverage})
-    figure = new_figure(12, 1.2 + 2.4 * max(len(sources), 1))
-    grid = figure.subplots(max(len(sources), 1), 1, sharex=True, squeeze=False)
-    for axes, source in zip(grid.flat, sources or [None]):
-        if source is None:
-            empty_note(axes, "no documents collected yet")
-            continue
+    if not sources:
+        return empty_chart("no documents collected yet", path)
+    figure = new_figure(12, 1.2 + 2.4 * len(sources))
+    grid = figure.subplots(len(sources), 1, sharex=True, squeeze=False)
+    for axes, source in zip(grid.flat, sources):
         weeks = [w for w in coverage if w.source == source]
         fetched, listed = _per_quarter(weeks)
         quarters = sorted(fetched)

@@ -20,6 +20,18 @@ img { max-width: 100%; border: 1px solid #eee; margin: .5em 0; }
 .meta { color: #666; }
 """
 
+_COUNTING = (
+    "<p>Only documents the tagger judged relevant to the Alliance count. A document counts for a "
+    "member when it mentions the country or when the country issued it: every DOJ press release "
+    "counts for the United States. It counts as an <em>action</em> when a sentence reports something "
+    "done, as a <em>commitment</em> when one announces or promises it; a document can be both. "
+    "Each document counts once per member, goal and quarter.</p>"
+)
+_TIMELINE_KEY = (
+    "<p>Filled dots: documents reporting action; hollow dots: commitments only. Grey: days on which "
+    "the roster says the country was not a member; pale yellow panel: join date unknown.</p>"
+)
+
 
 @dataclass(frozen=True)
 class Charts:
@@ -44,18 +56,13 @@ def render_page(summary: Summary, sources: list[SourceCoverage], note: str, char
         f'<p class="note">{escape(note)}</p>',
         _coverage_table(sources),
         "<h2>How documents are counted</h2>",
-        "<p>Only documents the tagger judged relevant to the Alliance count. A document counts for a "
-        "member when it mentions the country or when the country issued it: every DOJ press release "
-        "counts for the United States. It counts as an <em>action</em> when a sentence reports something "
-        "done, as a <em>commitment</em> when one announces or promises it; a document can be both. "
-        "Each document counts once per member, goal and quarter.</p>",
+        _COUNTING,
         "<h2>Activity per goal over time</h2>",
         _image(charts.goal_activity, "Relevant documents per goal and quarter, actions beside commitments"),
         "<h2>Members and goals</h2>",
         _image(charts.heatmap, "Relevant documents per member and goal over the whole period"),
         "<h2>One timeline per member</h2>",
-        "<p>Filled dots: documents reporting action; hollow dots: commitments only. Grey: days on which "
-        "the roster says the country was not a member; pale yellow panel: join date unknown.</p>",
+        _TIMELINE_KEY,
         *(_image(name, f"Member timelines, page {n}") for n, name in enumerate(charts.timelines, start=1)),
         _silent(silent_members),
         "<h2>Coverage over time</h2>",

@@ -11,7 +11,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from pipelines.report.charts import (
-    ACTION_COLOR, COMMITMENT_COLOR, mark_milestones, new_figure, save,
+    ACTION_COLOR,
+    COMMITMENT_COLOR,
+    empty_chart,
+    mark_milestones,
+    new_figure,
+    save,
 )
 from pipelines.report.data import Evidence, Goal, Member
 
@@ -40,7 +45,9 @@ def member_timelines(goals: list[Goal], members: list[Member], evidence: list[Ev
     by_member: dict[str, list[Evidence]] = defaultdict(list)
     for item in evidence:
         by_member[item.member_code].append(item)
-    pages = [shown[i:i + PANELS_PER_PAGE] for i in range(0, len(shown), PANELS_PER_PAGE)] or [[]]
+    if not shown:
+        return [empty_chart("no member shows any goal in a dated relevant document", out_dir / page_name(1))]
+    pages = [shown[i:i + PANELS_PER_PAGE] for i in range(0, len(shown), PANELS_PER_PAGE)]
     return [
         _page(goals, page, by_member, span, out_dir / page_name(number), number, len(pages))
         for number, page in enumerate(pages, start=1)
@@ -57,10 +64,6 @@ def _page(goals, page: list[Member], by_member, span, path: Path, number: int, t
             axes.set_visible(False)
             continue
         _panel(axes, goals, page[index], by_member[page[index].code], start, end)
-    if not page:
-        grid.flat[0].set_visible(True)
-        grid.flat[0].text(0.5, 0.5, "no member shows any goal in a dated relevant document",
-                          transform=grid.flat[0].transAxes, ha="center", va="center", color="#777777")
     figure.legend(handles=_legend(), loc="upper right", ncols=3, frameon=False, fontsize=8)
     figure.suptitle(f"Member timelines ({number} of {total}): relevant documents per goal",
                     x=0.01, ha="left")
@@ -88,7 +91,8 @@ def _panel(axes, goals: list[Goal], member: Member, evidence: list[Evidence], st
     axes.set_yticks(range(len(goals)), [g.name for g in goals], fontsize=7)
     axes.xaxis.set_major_locator(mdates.YearLocator())
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    axes.tick_params(axis="x", labelsize=7)
+    # shared axes label only the bottom row; a panel above an empty slot would show no years
+    axes.tick_params(axis="x", labelsize=7, labelbottom=True)
     joined = "join date unknown" if member.joined_on is None else f"joined {member.joined_on}"
     left = f", left {member.left_on}" if member.left_on else ""
     axes.set_title(f"{member.label} ({joined}{left})", fontsize=8, loc="left")
