@@ -18,7 +18,7 @@ ROBOTSTXT_OBEY = True
 # At most 4 requests a second per host (sources.md): a fixed 0.25 s gap, never randomised
 # below it, and AutoThrottle may only slow down from there.
 DOWNLOAD_DELAY = 0.25
-RANDOMIZE_DOWNLOAD_DELAY = False
+DOWNLOAD_DELAY_JITTER = 0  # Scrapy's default (±50%) would go below the 0.25 s gap
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
@@ -26,7 +26,21 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 
 RETRY_ENABLED = True
-RETRY_TIMES = 3  # the first try and three retries, then the request is given up and logged
+RETRY_TIMES = 3  # the first try and three retries, then the request is given up and counted
+# Scrapy's RetryMiddleware retries at once and ignores Retry-After; ours waits (middlewares.py).
+ALLIANCE_RETRY_BACKOFF = 2.0  # seconds before the first retry of a 5xx or failed download, doubling
+ALLIANCE_RETRY_MAX_WAIT = 300.0  # longest wait; a longer Retry-After ends the crawl politely
+ALLIANCE_BAD_BODY_RETRIES = 2  # asking again for a 200 whose body is not JSON
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.middlewares.PoliteRetryMiddleware": 550,
+    # Next to the downloader: every response as received, before redirects or retries act.
+    "spiders.middlewares.WarcArchiveMiddleware": 950,
+}
+EXTENSIONS = {"spiders.extensions.CrawlStatsFile": 0}
+# Set per crawl (-s NAME=path): the crawl record (JSON) and the raw archive's directory.
+ALLIANCE_STATS_FILE = ""
+ALLIANCE_WARC_DIR = ""
 DOWNLOAD_TIMEOUT = 60
 # A listing page of 50 releases is well under 2 MB; anything far larger is not a real answer.
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024

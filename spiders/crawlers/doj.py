@@ -1,90 +1,136 @@
 """Spider `doj`: pages the DOJ News API newest first; fetches the page when the API has no body.
 
     scrapy crawl doj -s DOJ_BASE_URL=http://127.0.0.1:8765 [-a since=2012-06-01] \
-        [-a until=2016-12-31] [-a max_pages=N] -O doj.jsonl
+        [-a until=2016-12-31] [-a max_pages=N] [-a watermark=2025-01-06] \
+        [-a changed_since=2025-01-06T10:00:00Z] -O doj.jsonl
+
+Covers every office the API lists, US Attorneys' offices (`/usao-*/pr/...`, no number)
+included. `watermark` (the last successful crawl's): stop at the first listing page that
+reaches below it. `changed_since` (when that crawl started): also read the listing sorted by
+`changed`, for older releases revised since, delivered again as new versions.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import scrapy
+from parsel import Selector
 from scrapy.http import Response
 
+from spiders.crawlers.base import AllianceSpider
 from spiders.items import DocumentItem
 from spiders.parsing import ShapeError
-from spiders.parsing.arguments import iso_date_argument
+from spiders.parsing.arguments import iso_date_argument, iso_datetime_argument
 from spiders.parsing.doj import (
     MAX_PAGESIZE,
     check_release,
-    in_window,
     listing_url,
     next_page,
     page_url,
     parse_listing,
-    past_window,
+    published_date,
     release_body,
     release_item,
 )
-from spiders.parsing.shape import load_json
+from spiders.parsing.incremental import (
+    BY_CHANGED,
+    BY_DATE,
+    DELIVER,
+    REVISED,
+    DojBounds,
+    last_page_needed,
+    release_verdict,
+)
 
 
-class DojSpider(scrapy.Spider):
+class DojSpider(AllianceSpider):
     name = "doj"
 
     def __init__(self, since: str | None = None, until: str | None = None,
-                 max_pages: str | None = None, **kwargs: Any) -> None:
+                 max_pages: str | None = None, watermark: str | None = None,
+                 changed_since: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        # The live listing holds 145,000+ releases since 2009: `since`/`until` (ISO dates) and
-        # `max_pages` bound a crawl; by default it reads everything.
-        self.since = iso_date_argument("since", since)
-        self.until = iso_date_argument("until", until)
+        # The live listing holds 145,000+ releases since 2009: `since`/`until` (ISO dates),
+        # `watermark` and `max_pages` (per listing) bound a crawl; by default it reads all.
+        self.bounds = DojBounds(
+            since=iso_date_argument("since", since),
+            until=iso_date_argument("until", until),
+            watermark=iso_date_argument("watermark", watermark),
+            changed_since=iso_datetime_argument("changed_since", changed_since),
+        )
+        self.watermark = self.bounds.watermark
         self.max_pages = int(max_pages) if max_pages else None
-        self.seen: set[str] = set()
 
     @property
     def base_url(self) -> str:
         return self.settings.get("DOJ_BASE_URL")
 
     async def start(self):
-        yield self._listing_request(0)
+        yield self._listing_request(BY_DATE, 0, None)
+        if self.bounds.changed_since is not None:
+            yield self._listing_request(BY_CHANGED, 0, None)
 
-    def _listing_request(self, page: int) -> scrapy.Request:
+    def _listing_request(self, listing: str, page: int, known_count: int | None):
         return scrapy.Request(
-            listing_url(self.base_url, page, MAX_PAGESIZE),
+            listing_url(self.base_url, page, MAX_PAGESIZE, sort=listing),
             callback=self.parse_listing,
-            cb_kwargs={"page": page},
+            cb_kwargs={"listing": listing, "page": page, "known_count": known_count},
         )
 
-    def parse_listing(self, response: Response, page: int) -> Iterator[Any]:
-        try:
-            listing = parse_listing(load_json(response.body))
-        except ShapeError as error:
-            self._count_bad("listing", response.url, error)
-            return
-        for index, record in enumerate(listing.results):
-            if not in_window(record, self.since, self.until):
-                self.crawler.stats.inc_value("doj/outside_window")
-                continue
-            yield from self._release(response, record, f"{response.url} results[{index}]")
-        following = next_page(listing, page, MAX_PAGESIZE)
-        if past_window(listing, self.since):
-            following = None
-        if following is not None and (self.max_pages is None or following < self.max_pages):
-            yield self._listing_request(following)
+    def _may_read(self, page: int | None) -> bool:
+        return page is not None and (self.max_pages is None or page < self.max_pages)
 
-    def _release(self, response: Response, record: Any, where: str) -> Iterator[Any]:
+    def parse_listing(self, response: Response, listing: str, page: int,
+                      known_count: int | None) -> Iterator[Any]:
+        try:
+            listing_page = parse_listing(self.read_json(response))
+        except ShapeError as error:
+            again = self.unusable(response, error, "listing")
+            if again is not None:
+                yield again
+            elif known_count is not None and (page + 1) * MAX_PAGESIZE < known_count:
+                # Given up on this page: read on past it, as an earlier page said there is more.
+                if self._may_read(page + 1):
+                    yield self._listing_request(listing, page + 1, known_count)
+            return
+        keys = [str(record.get("uuid")) for record in listing_page.results]
+        if self.ledger.page_seen_before(listing, keys):
+            self.count("loop", "listing page %s at %s repeats an earlier page; stopping here",
+                       page, response.url)
+            return
+        for index, record in enumerate(listing_page.results):
+            yield from self._release(response, record, listing, f"{response.url} results[{index}]")
+        if last_page_needed(listing_page, listing, self.bounds):
+            return
+        following = next_page(listing_page, page, MAX_PAGESIZE)
+        if self._may_read(following):
+            yield self._listing_request(listing, following, listing_page.count)
+
+    def _release(self, response: Response, record: Any, listing: str, where: str) -> Iterator[Any]:
         try:
             uuid, url, _ = check_release(record)
         except ShapeError as error:
-            self._count_bad("record", where, error)
+            self.crawler.stats.inc_value("doj/bad_record")
+            self.count("bad_record", "unusable record at %s: %s", where, error)
             return
-        if uuid in self.seen:  # pages shift while the listing is read; one item per release
-            self.crawler.stats.inc_value("doj/duplicates_skipped")
+        verdict = release_verdict(record, listing, self.bounds)
+        if verdict not in (DELIVER, REVISED):
+            self.crawler.stats.inc_value(f"doj/{verdict}")
             return
-        self.seen.add(uuid)
+        first_listed_by = self.ledger.announce(uuid, published_date(record.get("date")), listing)
+        if first_listed_by is not None:
+            # Met again in the other listing (new and revised at once) is no anomaly.
+            if first_listed_by == listing:
+                self.crawler.stats.inc_value("doj/duplicates_skipped")
+                self.count("duplicate", "%s listed again at %s", uuid, where, level=logging.INFO)
+            return
+        if verdict == REVISED:
+            self.count("revised", "%s (%s) changed since the last crawl", uuid, url, level=logging.INFO)
         if release_body(record).strip():
             yield release_item(record, html_text=release_body(record), fetch_url=response.url,
                                fetched_at=datetime.now(UTC))
@@ -97,17 +143,17 @@ class DojSpider(scrapy.Spider):
             )
 
     def parse_page(self, response: Response, record: dict[str, Any]) -> Iterator[DocumentItem]:
+        text = self.decode(response, html=True).text
+        canonical = Selector(text=text).css('link[rel="canonical"]::attr(href)').get()
+        seen = [urljoin(record["url"], canonical.strip())] if canonical else []
         try:
-            yield release_item(record, html_text=response.text, fetch_url=response.url,
-                               fetched_at=datetime.now(UTC))
-        except (ShapeError, AttributeError) as error:  # AttributeError: a non-text response
-            self._count_bad("page", response.url, error)
+            yield release_item(record, html_text=text, fetch_url=response.url,
+                               fetched_at=datetime.now(UTC), seen_urls=seen)
+        except ShapeError as error:
+            self.crawler.stats.inc_value("doj/bad_page")
+            self.count("bad_record", "unusable page at %s: %s", response.url, error)
 
     def page_failed(self, failure: Any) -> None:
         self.crawler.stats.inc_value("doj/pages_missing")
         self.logger.warning("no page for a release without API body: %s (%s)",
                             failure.request.url, failure.getErrorMessage())
-
-    def _count_bad(self, kind: str, where: str, error: Exception) -> None:
-        self.crawler.stats.inc_value(f"doj/bad_{kind}")
-        self.logger.error("doj: unusable %s at %s: %s", kind, where, error)

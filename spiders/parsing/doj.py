@@ -91,12 +91,6 @@ def in_window(record: Mapping[str, Any], since: date | None, until: date | None)
     )
 
 
-def past_window(listing: ListingPage, since: date | None) -> bool:
-    """Whether a newest-first page is wholly older than `since`, so later pages are too."""
-    days = [day for day in (published_date(r.get("date")) for r in listing.results) if day]
-    return since is not None and bool(days) and max(days) < since.isoformat()
-
-
 def published_date(value: Any) -> str | None:
     """The US Eastern calendar date of a DOJ `date` value, ISO formatted; None if unreadable.
 

@@ -110,8 +110,10 @@ class ReplicaServer:
         """Serve from a background thread."""
         self.bind()
         assert self._httpd is not None
+        # A short poll interval: stop() waits for one, and tests start and stop many replicas.
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="replica", daemon=True
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="replica",
+            daemon=True,
         )
         self._thread.start()
         return self

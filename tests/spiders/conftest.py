@@ -1,4 +1,7 @@
-"""Run a real `scrapy crawl` in a subprocess, from spiders/ as a person would."""
+"""Run a real `scrapy crawl` in a subprocess, from spiders/ as a person would.
+
+Tests marked `live` crawl the real sites; they run only when ALLIANCE_LIVE=1.
+"""
 
 from __future__ import annotations
 
@@ -13,15 +16,33 @@ import pytest
 SPIDERS_DIR = Path(__file__).resolve().parents[2] / "spiders"
 SCRAPY = Path(sys.executable).parent / "scrapy"
 BASE_URL_VARIABLES = ("DOJ_BASE_URL", "PRESSCORNER_BASE_URL", "ALLIANCE_CONTACT")
+# Crawls against 127.0.0.1 need not wait between requests nor long between retries.
+FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "ALLIANCE_RETRY_BACKOFF=0.1")
 
 
-def crawl(spider: str, output: Path, *options: str, env: dict[str, str] | None = None):
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "live: crawls the real DOJ and Commission sites (run with ALLIANCE_LIVE=1)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("ALLIANCE_LIVE") == "1":
+        return
+    skip = pytest.mark.skip(reason="crawls the real sites; set ALLIANCE_LIVE=1 to run")
+    for item in items:
+        if "live" in item.keywords:
+            item.add_marker(skip)
+
+
+def crawl(spider: str, output: Path, *options: str, env: dict[str, str] | None = None,
+          timeout: float = 120):
     """`scrapy crawl <spider> -O <output> <options>`; returns (process result, items)."""
     environment = {k: v for k, v in os.environ.items() if k not in BASE_URL_VARIABLES}
     environment.update(env or {})
     result = subprocess.run(
         [str(SCRAPY), "crawl", spider, "-O", str(output), *options],
-        cwd=SPIDERS_DIR, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=SPIDERS_DIR, env=environment, capture_output=True, text=True, timeout=timeout,
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
@@ -30,6 +51,26 @@ def crawl(spider: str, output: Path, *options: str, env: dict[str, str] | None =
     return result, items
 
 
+def recorded_crawl(spider: str, directory: Path, *options: str, **kwargs):
+    """A crawl that also writes its crawl record: returns (process result, items, record)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    record_file = directory / f"{spider}-record.json"
+    result, items = crawl(spider, directory / f"{spider}.jsonl", *options,
+                          "-s", f"ALLIANCE_STATS_FILE={record_file}", **kwargs)
+    return result, items, json.loads(record_file.read_text(encoding="utf-8"))
+
+
 @pytest.fixture
 def run_crawl():
     return crawl
+
+
+@pytest.fixture
+def run_recorded_crawl():
+    return recorded_crawl
+
+
+@pytest.fixture
+def fast() -> tuple[str, ...]:
+    """Settings for crawls of the replica: no politeness delays, short retry backoff."""
+    return FAST

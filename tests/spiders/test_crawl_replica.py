@@ -54,6 +54,7 @@ def test_doj_crawl_delivers_every_release_once(tmp_path, run_crawl):
         assert (item["language"], item["languages"]) == ("en", ["en"])
         assert recent(item["fetched_at"])
         assert "body" not in item["api"] and item["api"]["url"] == record["url"]
+        assert item["aliases"] == sorted({record["url"]} | ({record["number"]} - {None}))
         if record.get("page_only"):
             assert item["html"].lstrip().startswith("<!DOCTYPE html>")
             assert record["body"].strip() in item["html"]
@@ -61,6 +62,10 @@ def test_doj_crawl_delivers_every_release_once(tmp_path, run_crawl):
         else:
             assert item["html"] == record["body"]
             assert urlsplit(item["fetch_url"]).path == "/api/v1/press_releases.json"
+
+    offices = [record for record in HAND_DOJ if "/usao-" in record["url"]]
+    assert offices and all(record["number"] is None for record in offices)
+    assert all(by_url[record["url"]]["aliases"] == [record["url"]] for record in offices)
 
     assert requests[0].path == "/robots.txt"
     agent = requests[-1].headers.get("User-Agent", "")
@@ -101,6 +106,8 @@ def test_eu_crawl_delivers_every_document_once(tmp_path, run_crawl):
         assert item["language"] == "en" and item["languages"] == record["languages"]
         assert "htmlContent" not in item["api"]["docuLanguageResource"]
         assert item["fetch_url"].startswith(replica.presscorner_base_url + "/api/documents?")
+        rapid = f"https://europa.eu/rapid/press-release_{kind}-{year}-{number}_en.htm"
+        assert rapid in item["aliases"] and item["url"] in item["aliases"]
         assert recent(item["fetched_at"])
 
 
@@ -114,9 +121,10 @@ def test_doj_since_until_bound_the_crawl(tmp_path, run_crawl):
     expected = {r["url"] for r in HAND_DOJ + generate_doj_records() if since <= r["date"] <= until}
     assert expected and {item["url"] for item in items} == expected
     pages = [newest_first[start:start + 50] for start in range(0, len(newest_first), 50)]
-    first_wholly_older = next(i for i, page in enumerate(pages) if max(page) < since)
-    assert first_wholly_older + 1 < len(pages), "the snapshot no longer tests an early stop"
-    assert len(listings) == first_wholly_older + 1
+    # Newest first: the first page reaching below `since` is the last one worth reading.
+    first_reaching_below = next(i for i, page in enumerate(pages) if min(page) < since)
+    assert first_reaching_below + 1 < len(pages), "the snapshot no longer tests an early stop"
+    assert len(listings) == first_reaching_below + 1
 
 
 def test_base_url_from_the_environment(tmp_path, run_crawl):

@@ -25,7 +25,7 @@ def test_at_most_four_requests_a_second_per_host():
     assert settings.getbool("ROBOTSTXT_OBEY")
     assert settings.getbool("AUTOTHROTTLE_ENABLED")
     # A randomised delay may fall to half of DOWNLOAD_DELAY, so it must be off for the bound.
-    assert not settings.getbool("RANDOMIZE_DOWNLOAD_DELAY")
+    assert settings.getfloat("DOWNLOAD_DELAY_JITTER") == 0
     assert 1 / settings.getfloat("DOWNLOAD_DELAY") <= 4
     assert settings.getfloat("AUTOTHROTTLE_START_DELAY") >= settings.getfloat("DOWNLOAD_DELAY")
     assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 4

@@ -230,14 +230,3 @@ def test_window_keeps_dated_releases_inside_and_undated_ones():
     assert not in_window(may_16, date(2013, 5, 17), None)
     assert not in_window(may_16, None, date(2013, 5, 15))
     assert in_window({**may_16, "date": "unreadable"}, date(2020, 1, 1), None)
-
-
-def test_a_page_wholly_older_than_since_ends_the_listing():
-    from datetime import date
-
-    from spiders.parsing.doj import past_window
-
-    listing = parse_listing(SHAPE_A)  # releases of 2013-05-16 and 2015-01-01
-    assert past_window(listing, date(2015, 1, 2))
-    assert not past_window(listing, date(2015, 1, 1))
-    assert not past_window(listing, None)
