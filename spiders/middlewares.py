@@ -127,9 +127,7 @@ class PoliteRetryMiddleware:
             count_error(stats, "gave_up")
             return response
         if asked is not None:  # the whole host waits, not just this request
-            host = urlsplit(request.url).netloc
-            self.paused_until[host] = max(self.paused_until.get(host, 0.0),
-                                          time.monotonic() + asked)
+            self._pause_host(request, asked)
             wait = asked
         else:
             wait = backoff_seconds(retry.meta["retry_times"], self.backoff, self.max_wait)
@@ -152,6 +150,19 @@ class PoliteRetryMiddleware:
         retry.meta[NOT_BEFORE] = time.monotonic() + backoff_seconds(
             retry.meta["retry_times"], self.backoff, self.max_wait)
         return retry
+
+    def _pause_host(self, request: Any, seconds: float) -> None:
+        """Hold every request to the host: those not yet downloading wait in process_request;
+        those already queued in the downloader's slot wait because the slot seems to have
+        sent its last request just now (this needs DOWNLOAD_DELAY > 0, as every crawl of the
+        real sites has)."""
+        until = time.monotonic() + seconds
+        host = urlsplit(request.url).netloc
+        self.paused_until[host] = max(self.paused_until.get(host, 0.0), until)
+        downloader = self.crawler.engine.downloader
+        slot = downloader.slots.get(downloader.get_slot_key(request))
+        if slot is not None and slot.download_delay() > 0:
+            slot.lastseen = max(slot.lastseen, until - slot.download_delay())
 
     def _stop_asked_to_wait(self, request: Any, asked: float) -> None:
         count_error(self.crawler.stats, "gave_up")

@@ -15,7 +15,7 @@ from scrapy.http import Response
 from spiders.ledger import ListingLedger, count_error
 from spiders.middlewares import NOT_BEFORE, backoff_seconds
 from spiders.parsing import ShapeError
-from spiders.parsing.encoding import decode_body
+from spiders.parsing.encoding import Decoded, decode_body
 from spiders.parsing.shape import is_not_json, load_json
 
 
@@ -43,7 +43,7 @@ class AllianceSpider(scrapy.Spider):
         decoded = self.decode(response)
         return load_json(decoded.text)
 
-    def decode(self, response: Response, *, html: bool = False):
+    def decode(self, response: Response, *, html: bool = False) -> Decoded:
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         decoded = decode_body(response.body, content_type, html=html)
         if decoded.guessed:

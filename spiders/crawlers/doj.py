@@ -93,10 +93,10 @@ class DojSpider(AllianceSpider):
             again = self.unusable(response, error, "listing")
             if again is not None:
                 yield again
-            elif known_count is not None and (page + 1) * MAX_PAGESIZE < known_count:
+            elif (known_count is not None and (page + 1) * MAX_PAGESIZE < known_count
+                  and self._may_read(page + 1)):
                 # Given up on this page: read on past it, as an earlier page said there is more.
-                if self._may_read(page + 1):
-                    yield self._listing_request(listing, page + 1, known_count)
+                yield self._listing_request(listing, page + 1, known_count)
             return
         keys = [str(record.get("uuid")) for record in listing_page.results]
         if self.ledger.page_seen_before(listing, keys):

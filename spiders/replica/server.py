@@ -20,7 +20,7 @@ from spiders.replica.pages import not_found_page
 from spiders.replica.reply import Reply, Request, html_reply, json_reply, text_reply
 
 PRESSCORNER_PREFIX = "/commission/presscorner"
-_ITEM_PATH = re.compile(r"/api/v1/press_releases/([^/]+)\.json")
+ITEM_PATH = re.compile(r"/api/v1/press_releases/([^/]+)\.json")
 ROBOTS_TXT = """\
 User-agent: *
 Disallow: /admin/
@@ -55,7 +55,7 @@ def route(catalogue: Catalogue, request: Request) -> Reply:
         return text_reply(ROBOTS_TXT)
     if path == doj_api.LISTING_PATH:
         return doj_api.press_releases(catalogue, request)
-    item = _ITEM_PATH.fullmatch(path)
+    item = ITEM_PATH.fullmatch(path)
     if item:
         return doj_api.press_release(catalogue, item.group(1))
     if path == f"{PRESSCORNER_PREFIX}/api/search":
@@ -68,6 +68,12 @@ def route(catalogue: Catalogue, request: Request) -> Reply:
     if path.startswith(("/api/", f"{PRESSCORNER_PREFIX}/api/")):
         return json_reply({"status": 404, "message": "Not Found"}, 404)
     return html_reply(not_found_page(), 404)
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: a crawler opening more connections at once
+    # has its SYNs dropped and waits a second to retry, which real servers never cause.
+    request_queue_size = 128
 
 
 class ReplicaServer:
@@ -102,7 +108,7 @@ class ReplicaServer:
     def bind(self) -> None:
         """Take the port now, so the caller learns at once whether it is free (OSError if not)."""
         if self._httpd is None:
-            self._httpd = ThreadingHTTPServer((self.host, self.requested_port), _handler_for(self))
+            self._httpd = _HTTPServer((self.host, self.requested_port), _handler_for(self))
             self._httpd.daemon_threads = True
             self._bound_port = self._httpd.server_address[1]
 
