@@ -4,7 +4,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 BIN := $(VENV)/bin
 
-.PHONY: demo test eval ui clean
+.PHONY: demo test test-live eval bench drill ui clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,17 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The spider tests against the real sites (skipped unless ALLIANCE_LIVE=1): catches a change of the
+# real payload shapes the day it happens.
+test-live: $(STAMP)
+	ALLIANCE_LIVE=1 $(BIN)/python -m pytest tests/spiders -m live
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
+drill: $(STAMP)
+	$(BIN)/python bench/drill.py
 
 eval: $(STAMP)
 	$(BIN)/python -m pipelines.evaluation

@@ -154,5 +154,24 @@ def export(out_dir: str, warehouse_file: str | None) -> None:
     for path in written:
         click.echo(str(path))
 
+@main.command()
+@click.option("--all", "every_version", is_flag=True, help="Every version, not only those extracted by an older extractor.")
+@click.option("--warehouse", "warehouse_file", default=None, help="DuckDB file (default: $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb).")
+def reextract(every_version: bool, warehouse_file: str | None) -> None:
+    """Extract again, offline, from the HTML the spiders received; re-tag what changed."""
+    from pipelines.reextraction import reextract as run_reextraction
+    from warehouse.publish import publish
+    from warehouse.schema import migrate
+
+    path = _warehouse(warehouse_file)
+    if not path.is_file():
+        _fail(f"no warehouse at {path} yet (run `make demo` or the pipeline first)")
+    with duckdb.connect(str(path)) as conn:
+        migrate(conn)
+        result = run_reextraction(conn, outdated_only=not every_version)
+        publish(conn, path)
+    click.echo(f"re-extracted {result.versions} versions; {result.text_changed} texts changed; "
+               f"{result.retagged} versions re-tagged")
+
 if __name__ == "__main__":
     main()

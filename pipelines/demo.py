@@ -38,16 +38,17 @@ def replica_server(port: int, startup_seconds: float = 30.0):
 
 COLLECT = "crawled_items,raw_documents,alliance_reference"
 TRANSFORM = "extracted_texts,document_tags,researcher_views,published_warehouse"
+REPORT = "research_report"
 
 
 def materialize_all(env: dict[str, str]) -> None:
     """Collect (unpartitioned, incremental), then every publication week up to the last complete one
-    in a single run."""
+    in a single run, then the report."""
     from pipelines.partitions import publication_weeks
 
     weeks = f"{publication_weeks.get_first_partition_key()}...{publication_weeks.get_last_partition_key()}"
     base = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "pipelines.definitions"]
-    for step in (["--select", COLLECT], ["--select", TRANSFORM, "--partition-range", weeks]):
+    for step in (["--select", COLLECT], ["--select", TRANSFORM, "--partition-range", weeks], ["--select", REPORT]):
         completed = subprocess.run(base + step, env=env, check=False)
         if completed.returncode != 0:
             raise DemoError(

@@ -37,10 +37,26 @@ class WarehouseResource(DuckDBResource):
 
 
 class SourcesResource(ConfigurableResource):
-    """Base URLs of the sources: the live sites unless the environment points at a replica."""
+    """Base URLs of the sources (the live sites unless the environment points at a replica) and what
+    to ask the Press Corner for."""
+
+    def spider_scope(self, spider: str) -> dict[str, str]:
+        """Arguments that choose what a spider lists; its watermark holds only for the same scope."""
+        if spider != "eu":
+            return {}
+        queries = self.presscorner_queries or os.environ.get("PRESSCORNER_QUERIES", "")
+        types = self.presscorner_types or os.environ.get("PRESSCORNER_TYPES", "")
+        # One spelling per scope, so "ip, memo" and "MEMO,IP" share a watermark.
+        queries = ";".join(dict.fromkeys(q.strip() for q in queries.split(";") if q.strip()))
+        types = ",".join(sorted({t.strip().upper() for t in types.split(",") if t.strip()}))
+        return {name: value for name, value in (("queries", queries), ("types", types)) if value}
 
     doj_base_url: str = Field(default="", description="empty: $DOJ_BASE_URL or the live site")
     presscorner_base_url: str = Field(default="", description="empty: $PRESSCORNER_BASE_URL or the live site")
+    presscorner_queries: str = Field(
+        default="", description="Press Corner text queries separated by ';' (empty: $PRESSCORNER_QUERIES, else every document)")
+    presscorner_types: str = Field(
+        default="", description="Press Corner document types, e.g. 'IP,MEMO' (empty: $PRESSCORNER_TYPES, else all)")
     extra_settings: dict[str, str] = Field(
         default={}, description="more Scrapy settings, e.g. politeness off against a local replica"
     )

@@ -12,8 +12,23 @@ from warehouse.sql import query
 SOURCE_OF_SPIDER = {"doj": "doj", "eu": "eu"}
 
 
-def last_watermark(conn: duckdb.DuckDBPyConnection, spider: str) -> str | None:
-    row = conn.execute(query("last_watermark"), {"spider": spider}).fetchone()
+def last_watermark(
+    conn: duckdb.DuckDBPyConnection, spider: str, queries: str | None = None, types: str | None = None
+) -> str | None:
+    row = conn.execute(query("last_watermark"),
+                       {"spider": spider, "queries": queries, "types": types}).fetchone()
+    return row[0] if row else None
+
+
+def crawl_outcome(stats: dict) -> str:
+    """'complete' only for a crawl that finished on its own; one the spider cut short (a server
+    asking for too long a pause, say) keeps its documents but not its watermark."""
+    return "complete" if stats.get("finish_reason") == "finished" else "incomplete"
+
+
+def last_complete_start(conn: duckdb.DuckDBPyConnection, spider: str) -> str | None:
+    """When the spider's last complete crawl started (ISO UTC): releases changed since then are re-read."""
+    row = conn.execute(query("last_complete_start"), {"spider": spider}).fetchone()
     return row[0] if row else None
 
 

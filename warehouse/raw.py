@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.crawl_records import record_crawl
+from warehouse.crawl_records import crawl_outcome, record_crawl
 from warehouse.sql import query
 
 
@@ -42,16 +42,17 @@ def load_crawl_file(
             conn.execute(query("stage_crawl_file"), {"path": key})
             staged = conn.execute("SELECT count(*) FROM raw_staging").fetchone()[0]
             new_versions = conn.execute(query("insert_new_versions")).fetchone()[0]
+            conn.execute(query("insert_aliases"))
             sources = conn.execute("SELECT string_agg(DISTINCT source, ',') FROM raw_staging").fetchone()[0]
         else:
             staged = new_versions = 0
             sources = None
         conn.execute(
-            "INSERT INTO crawl_files VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO crawl_files (path, source, loaded_at, items, new_versions, rejected) VALUES (?, ?, ?, ?, ?, ?)",
             [key, sources, datetime.now(timezone.utc), items, new_versions, items - staged],
         )
         if spider is not None:
-            record_crawl(conn, key, spider, stats or {}, "complete")
+            record_crawl(conn, key, spider, stats or {}, crawl_outcome(stats or {}))
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")

@@ -62,11 +62,14 @@ def save_tag_results(
     conn.execute("BEGIN TRANSACTION")
     try:
         if relevance:
-            conn.executemany("INSERT OR REPLACE INTO document_relevance VALUES (?,?,?,?,?,?,?,?,?)", relevance)
+            conn.executemany("INSERT OR REPLACE INTO document_relevance (doc_id, version, codebook_version, relevant, "
+                             "evidence_field, evidence_start, evidence_end, evidence_sentence, tagged_at) VALUES (?,?,?,?,?,?,?,?,?)", relevance)
         if members:
-            conn.executemany("INSERT OR REPLACE INTO document_members VALUES (?,?,?,?,?,?,?,?,?,?)", members)
+            conn.executemany("INSERT OR REPLACE INTO document_members (doc_id, version, codebook_version, member_code, how, "
+                             "member_on_date, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES (?,?,?,?,?,?,?,?,?,?)", members)
         if goals:
-            conn.executemany("INSERT OR REPLACE INTO document_goals VALUES (?,?,?,?,?,?,?,?,?,?)", goals)
+            conn.executemany("INSERT OR REPLACE INTO document_goals (doc_id, version, codebook_version, goal, mode, confidence, "
+                             "evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES (?,?,?,?,?,?,?,?,?,?)", goals)
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")
@@ -75,7 +78,7 @@ def save_tag_results(
 
 
 def set_current_codebook(conn: duckdb.DuckDBPyConnection, version: str) -> None:
-    conn.execute("INSERT OR REPLACE INTO pipeline_state VALUES ('codebook_version', ?)", [version])
+    conn.execute("INSERT OR REPLACE INTO pipeline_state (key, value) VALUES ('codebook_version', ?)", [version])
 
 
 def load_reference(conn: duckdb.DuckDBPyConnection, roster_csv: str, goals_csv: str) -> tuple[int, int]:

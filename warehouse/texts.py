@@ -28,6 +28,7 @@ class ExtractedRow:
     published: date | None
     date_source: str | None
     extractor_version: str
+    text_language: str | None = None   # ISO 639-1, detected from the text
 
 
 def pending_extraction(
@@ -44,11 +45,12 @@ def pending_extraction(
 def save_extracted(conn: duckdb.DuckDBPyConnection, rows: Iterable[ExtractedRow]) -> int:
     now = datetime.now(timezone.utc)
     values = [
-        (r.doc_id, r.version, r.text, r.published, r.date_source, r.extractor_version, now)
+        (r.doc_id, r.version, r.text, r.published, r.date_source, r.extractor_version, now, r.text_language)
         for r in rows
     ]
     if values:
         conn.executemany(
-            "INSERT OR REPLACE INTO extracted_texts VALUES (?, ?, ?, ?, ?, ?, ?)", values
+            "INSERT OR REPLACE INTO extracted_texts (doc_id, version, text, published, date_source, "
+            "extractor_version, extracted_at, text_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values
         )
     return len(values)

@@ -9,12 +9,32 @@ from pipelines.crawling import CrawlFailed, run_crawl
 from pipelines.partitions import publication_weeks
 from pipelines.resources import SourcesResource, WarehouseResource
 from warehouse.location import beside
-from warehouse.crawl_records import index_warc_files, last_watermark, read_stats, record_crawl
+from warehouse.crawl_records import (
+    index_warc_files,
+    last_complete_start,
+    last_watermark,
+    read_stats,
+    record_crawl,
+)
 from warehouse.raw import load_crawl_file
+from warehouse.sql import query
 
 SPIDERS = ("doj", "eu")
+SPIDERS_WITH_CHANGED_LISTING = {"doj"}
 # Collect what the partitions cover: nothing published before the first publication week.
 FIRST_WEEK = publication_weeks.get_first_partition_key()
+
+
+def incremental_arguments(conn, spider: str, scope: dict[str, str]) -> dict[str, str]:
+    """Where the spider resumes: the watermark of its last complete crawl over the same scope
+    (queries, types), and (DOJ, whose listing is sorted by publication date) releases changed since
+    that crawl started. None of it for a first crawl."""
+    arguments = dict(scope)
+    if watermark := last_watermark(conn, spider, scope.get("queries"), scope.get("types")):
+        arguments["watermark"] = watermark
+    if spider in SPIDERS_WITH_CHANGED_LISTING and (started := last_complete_start(conn, spider)):
+        arguments["changed_since"] = started
+    return arguments
 
 
 @asset(group_name="collect", description="Crawl the DOJ and Commission sources; one JSON-lines file per spider and crawl, raw responses archived as WARC.")
@@ -25,15 +45,13 @@ def crawled_items(
     crawl_dir = beside(warehouse.path(), "raw") / "crawls" / crawl_id
     base_urls = sources.resolved()
     with warehouse.get_connection() as conn:
-        watermarks = {spider: last_watermark(conn, spider) for spider in SPIDERS}
+        resume = {spider: incremental_arguments(conn, spider, sources.spider_scope(spider)) for spider in SPIDERS}
     metadata = {}
     for spider in SPIDERS:
         stats_file = crawl_dir / f"{spider}.stats.json"
         settings = {**base_urls, "ALLIANCE_STATS_FILE": str(stats_file),
                     "ALLIANCE_WARC_DIR": str(beside(warehouse.path(), "raw") / "warc")}
-        arguments = {"since": FIRST_WEEK}
-        if watermarks[spider]:
-            arguments["watermark"] = watermarks[spider]
+        arguments = {"since": FIRST_WEEK, **resume[spider]}
         try:
             output = run_crawl(spider, crawl_dir, settings, arguments)
         except CrawlFailed:
@@ -71,7 +89,7 @@ def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) 
                     f"{result.rejected} rejected"
                 )
         archived = index_warc_files(conn, raw / "warc")
-        total = conn.execute("SELECT count(DISTINCT doc_id), count(*) FROM raw_documents").fetchone()
+        total = conn.execute(query("metadata_raw_totals")).fetchone()
     return MaterializeResult(
         metadata={
             "files_loaded": len(loaded),

@@ -1,28 +1,30 @@
-"""Views: the researcher-facing views over the current versions and codebook."""
+"""Views: the researcher-facing views, the published copy, and the report drawn from it."""
 
+import base64
 
 from dagster import AutomationCondition, MaterializeResult, MetadataValue, asset
 
 from pipelines.assets.tag import document_tags
+from pipelines.metadata import markdown_table
 from pipelines.partitions import publication_weeks, single_run
 from pipelines.resources import WarehouseResource
-from warehouse.publish import publish
+from warehouse.location import beside
+from warehouse.publish import publish, published_path
+from warehouse.sql import query
 
 
 @asset(group_name="warehouse", deps=[document_tags], partitions_def=publication_weeks, backfill_policy=single_run,
        automation_condition=AutomationCondition.eager(), description="Researcher views, e.g. goal_activity_quarterly (goal x quarter).")
 def researcher_views(warehouse: WarehouseResource) -> MaterializeResult:
     with warehouse.get_connection() as conn:  # opening applies migrations and (re)creates the views
-        rows = conn.execute("SELECT * FROM goal_activity_quarterly ORDER BY quarter DESC, goal LIMIT 12").fetchall()
-        documents = conn.execute("SELECT count(*), count(*) FILTER (WHERE relevant) FROM documents").fetchone()
-    table = "\n".join(f"| {g} | {q} | {n} | {a} | {c} |" for g, q, n, a, c in rows)
+        rows = conn.execute(query("metadata_latest_quarters")).fetchall()
+        documents = conn.execute(query("metadata_views_overview")).fetchone()
     return MaterializeResult(
         metadata={
             "documents": documents[0],
             "relevant_documents": documents[1],
             "latest_quarters": MetadataValue.md(
-                "| goal | quarter | documents | actions | commitments |\n|---|---|---|---|---|\n" + table
-            ),
+                markdown_table(["goal", "quarter", "documents", "actions", "commitments"], rows)),
         }
     )
 
@@ -34,3 +36,29 @@ def published_warehouse(warehouse: WarehouseResource) -> MaterializeResult:
         target = publish(conn, warehouse.path())
     return MaterializeResult(metadata={"path": MetadataValue.path(str(target)),
                                        "bytes": target.stat().st_size})
+
+
+def _embedded_png(path) -> str:
+    # The UI renders markdown images; a data URI keeps the chart inside the run's metadata.
+    return f"![{path.stem}](data:image/png;base64,{base64.b64encode(path.read_bytes()).decode('ascii')})"
+
+
+# Not partitioned: the report covers the whole warehouse, and a range run would otherwise repeat its
+# charts in the metadata of every week.
+@asset(group_name="warehouse", deps=[published_warehouse], automation_condition=AutomationCondition.eager(),
+       description="The researchers' report (warehouse/report/index.html with PNG charts), from the published copy.")
+def research_report(warehouse: WarehouseResource) -> MaterializeResult:
+    from pipelines.report import write_report  # matplotlib loads only for this step
+
+    target = warehouse.path()
+    report = write_report(published_path(target), beside(target, "report"))
+    shown = [chart for chart in report.charts if not chart.stem.startswith("member_timelines_")]
+    shown += [chart for chart in report.charts if chart.stem == "member_timelines_01"]
+    return MaterializeResult(
+        metadata={
+            "index": MetadataValue.path(str(report.index)),
+            "charts": len(report.charts),
+            "coverage": report.coverage_note,
+            **{chart.stem: MetadataValue.md(_embedded_png(chart)) for chart in shown},
+        }
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 
@@ -26,3 +27,37 @@ def iso_datetime_argument(name: str, value: str | None) -> datetime | None:
         raise ValueError(
             f"{name} must be an ISO date-time (YYYY-MM-DDTHH:MM:SSZ), got {value!r}") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def distinct_texts(texts: Iterable[str]) -> tuple[str, ...]:
+    """The texts with runs of white space made one space, blanks dropped, each once (ignoring
+    case), in the order given."""
+    kept: dict[str, str] = {}
+    for text in texts:
+        tidy = " ".join(text.split())
+        if tidy:
+            kept.setdefault(tidy.casefold(), tidy)
+    return tuple(kept.values())
+
+
+def text_list_argument(name: str, value: str | None, separator: str) -> tuple[str, ...]:
+    """Texts separated by `separator` (see distinct_texts); () when absent. ValueError naming
+    the argument when it holds separators only."""
+    if value is None or not value.strip():
+        return ()
+    texts = distinct_texts(value.split(separator))
+    if not texts:
+        raise ValueError(f"{name} must hold at least one text between {separator!r}, got {value!r}")
+    return texts
+
+
+def codes_argument(name: str, value: str | None, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """Codes separated by commas, any case, each once; () when absent. ValueError naming the
+    argument, the unknown codes and the allowed ones otherwise."""
+    codes = text_list_argument(name, value, ",")
+    upper = tuple(dict.fromkeys(code.upper() for code in codes))
+    unknown = [code for code in upper if code not in allowed]
+    if unknown:
+        raise ValueError(f"{name} must be a comma-separated list of {', '.join(allowed)}; "
+                         f"unknown: {', '.join(unknown)} (in {value!r})")
+    return upper

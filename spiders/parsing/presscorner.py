@@ -14,7 +14,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 from spiders.items import DocumentItem
-from spiders.parsing.arguments import iso_date_argument
+from spiders.parsing.arguments import (
+    codes_argument,
+    distinct_texts,
+    iso_date_argument,
+    text_list_argument,
+)
 from spiders.parsing.doj import clean_title, iso_utc
 from spiders.parsing.references import document_aliases, normalise_reference, public_url
 from spiders.parsing.shape import (
@@ -27,6 +32,10 @@ from spiders.parsing.shape import (
 )
 
 SEARCH_PAGESIZE = 100
+# The Press Corner's document type codes (docutype.code) that the project reads.
+DOCUMENT_TYPES = ("IP", "MEMO", "SPEECH", "STATEMENT", "QANDA")
+QUERY_SEPARATOR = ";"
+EVERYTHING = ""  # the query of a search without text: every document of the window
 
 
 @dataclass(frozen=True)
@@ -63,9 +72,12 @@ def search_url(
     window: tuple[date, date],
     page_number: int,
     page_size: int = SEARCH_PAGESIZE,
-    text: str = "",
+    text: str = EVERYTHING,
+    types: tuple[str, ...] = (),
 ) -> str:
-    query = {
+    """One page of a search; `types` (document type codes) go as one comma-separated
+    `documentTypeCodes`, left out when empty (every type)."""
+    query: dict[str, Any] = {
         "language": "en",
         "pagesize": page_size,
         "pagenumber": page_number,
@@ -73,7 +85,45 @@ def search_url(
         "dateto": window[1].strftime("%d%m%Y"),
         "text": text,
     }
+    if types:
+        query["documentTypeCodes"] = ",".join(types)
     return f"{base_url.rstrip('/')}/api/search?{urlencode(query)}"
+
+
+def search_queries(text: str | None, queries: str | None) -> tuple[str, ...]:
+    """The texts to search for, from the spider's `text` (one query, kept for older callers) and
+    `queries` (several, separated by ";"), each once; (EVERYTHING,) when neither names one."""
+    listed = text_list_argument("queries", queries, QUERY_SEPARATOR)
+    return distinct_texts((text or "", *listed)) or (EVERYTHING,)
+
+
+def document_types(value: str | None) -> tuple[str, ...]:
+    """The spider's `types` argument ("IP,MEMO"): known codes, upper case; () for every type."""
+    return codes_argument("types", value, DOCUMENT_TYPES)
+
+
+def search_page_size(value: str | int | None) -> int:
+    """The setting PRESSCORNER_SEARCH_PAGESIZE: results per search page, 1 to 100 (the
+    API's largest); SEARCH_PAGESIZE when unset. ValueError naming the setting otherwise."""
+    if value is None or str(value).strip() == "":
+        return SEARCH_PAGESIZE
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= SEARCH_PAGESIZE:
+        raise ValueError(f"PRESSCORNER_SEARCH_PAGESIZE must be a whole number from 1 to "
+                         f"{SEARCH_PAGESIZE}, got {value!r}")
+    return int(text)
+
+
+def listing_name(window: tuple[date, date], query: str) -> str:
+    """How the ledger names one (window, query) search: its pages are one listing."""
+    name = f"{window[0]}/{window[1]}"
+    return f"{name} text={query}" if query else name
+
+
+def of_wanted_type(entry: SearchEntry, types: tuple[str, ...]) -> bool:
+    """Whether a listed document is of a requested type (every type when none was requested);
+    the search is asked to filter, and this holds even if it does not."""
+    return not types or entry.doc_type in types
 
 
 def document_url(base_url: str, reference: str, language: str = "en") -> str:

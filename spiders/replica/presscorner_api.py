@@ -18,7 +18,9 @@ class BadQuery(ValueError):
 
 
 def search(catalogue: Catalogue, request: Request) -> Reply:
-    """GET /api/search: documents of a date range, newest first, optionally matching `text`."""
+    """GET /api/search: documents of a date range, newest first, optionally matching `text`
+    (in title, lead or body, ignoring case) and of the types in `documentTypeCodes` ("IP,MEMO";
+    a code no document has matches nothing)."""
     try:
         language = (request.param("language", "en") or "en").lower()
         page_size = min(_whole(request.param("pagesize"), "pagesize", DEFAULT_PAGESIZE, 1),
@@ -29,12 +31,14 @@ def search(catalogue: Catalogue, request: Request) -> Reply:
     except BadQuery as error:
         return json_reply({"status": 400, "message": str(error)}, 400)
     text = (request.param("text") or "").strip().lower()
+    types = _codes(request.param("documentTypeCodes"))
     matching = [
         document for document in catalogue.eu
         if language in document.languages
         and (since is None or document.day >= since)
         and (until is None or document.day <= until)
         and (not text or text in f"{document.title}\n{document.lead}\n{document.html}".lower())
+        and (not types or document.doc_type in types)
     ]
     matching.sort(key=lambda document: (document.day, document.reference), reverse=True)
     chosen = matching[(page_number - 1) * page_size:page_number * page_size]
@@ -71,6 +75,10 @@ def _whole(text: str | None, name: str, default: int, minimum: int) -> int:
     if not text.strip().isdigit() or int(text) < minimum:
         raise BadQuery(f"{name} must be a whole number >= {minimum}, got {text!r}")
     return int(text)
+
+
+def _codes(text: str | None) -> set[str]:
+    return {code.strip().upper() for code in (text or "").split(",") if code.strip()}
 
 
 def _day(text: str | None, name: str) -> date | None:

@@ -129,3 +129,12 @@ def test_goal_activity_shows_change_over_years(conn):
     assert [y for (y,) in years] == [2012, 2013, 2014, 2015, 2016]
     totals = conn.execute("SELECT sum(documents) FROM goal_activity_quarterly").fetchone()[0]
     assert totals >= 40
+
+
+def test_report_is_written_and_its_charts_show_in_the_run_metadata(run_twice):
+    report_dir = run_twice[3].parent / "report"
+    assert (report_dir / "index.html").is_file()
+    [materialization] = run_twice[0].asset_materializations_for_node("research_report")
+    metadata = materialization.metadata
+    assert metadata["charts"].value == len(list(report_dir.glob("*.png"))) >= 3
+    assert metadata["goal_activity"].value.startswith("![goal_activity](data:image/png;base64,")

@@ -28,7 +28,7 @@ def _document(conn, doc_id, published, relevant=True):
         "crawl_file) VALUES (?, 1, ?, ?, ?, ?, ?, 'crawl.jsonl')",
         [doc_id, source, source_id, f"Release {source_id}", published, doc_id],
     )
-    conn.execute("INSERT INTO extracted_texts VALUES (?, 1, 'Some text.', ?, 'api', 'x', now())",
+    conn.execute("INSERT INTO extracted_texts (doc_id, version, text, published, date_source, extractor_version, extracted_at) VALUES (?, 1, 'Some text.', ?, 'api', 'x', now())",
                  [doc_id, published])
     conn.execute("INSERT INTO document_relevance (doc_id, version, codebook_version, relevant, tagged_at) "
                  "VALUES (?, 1, ?, ?, now())", [doc_id, CODEBOOK, relevant])

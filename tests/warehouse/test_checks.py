@@ -25,7 +25,7 @@ def add_document(conn, doc_id, version=1, text=TEXT, published="2013-05-16", api
         "INSERT INTO raw_documents (doc_id, version, source, source_id, title, published, html, content_sha256, crawl_file)"
         " VALUES (?, ?, 'doj', ?, 'Title', ?, '<p>x</p>', ?, 'f.jsonl')",
         [doc_id, version, doc_id.split(":")[1], api_published, sha or f"{doc_id}-{version}"])
-    conn.execute("INSERT INTO extracted_texts VALUES (?, ?, ?, ?, 'api', 'x', now())", [doc_id, version, text, published])
+    conn.execute("INSERT INTO extracted_texts (doc_id, version, text, published, date_source, extractor_version, extracted_at) VALUES (?, ?, ?, ?, 'api', 'x', now())", [doc_id, version, text, published])
 
 
 def outcome(conn, name):

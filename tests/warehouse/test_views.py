@@ -32,7 +32,7 @@ class Rows:
         )
         if extracted:
             self.conn.execute(
-                "INSERT INTO extracted_texts VALUES (?, ?, ?, ?, 'api', 'x1', now())",
+                "INSERT INTO extracted_texts (doc_id, version, text, published, date_source, extractor_version, extracted_at) VALUES (?, ?, ?, ?, 'api', 'x1', now())",
                 [doc_id, version, text, published],
             )
         if relevant is not None:

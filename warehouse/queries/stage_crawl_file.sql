@@ -15,6 +15,7 @@ SELECT
     sha256(COALESCE(title, '') || chr(31) || COALESCE(html, '') || chr(31) || COALESCE(published, '')) AS content_sha256,
     TRY_CAST(fetched_at AS TIMESTAMP) AS fetched_at,
     api AS api_metadata,
+    COALESCE(aliases, []) AS aliases,
     $path AS crawl_file,
     ordinal
 FROM (
@@ -26,7 +27,8 @@ FROM (
         columns = {
             source: 'VARCHAR', source_id: 'VARCHAR', url: 'VARCHAR', fetch_url: 'VARCHAR',
             title: 'VARCHAR', published: 'VARCHAR', language: 'VARCHAR', languages: 'VARCHAR[]',
-            html: 'VARCHAR', fetched_at: 'VARCHAR', api: 'JSON'
+            html: 'VARCHAR', fetched_at: 'VARCHAR', api: 'JSON',
+            aliases: 'VARCHAR[]'
         }
     )
 )

@@ -1,0 +1,159 @@
+"""`make bench`: speed and memory of alliance-tracker on this machine, as ratios where possible.
+
+    BENCH_DOCS=20000 BENCH_VIEW_DOCS=1000000 python bench/bench.py
+
+Prints one `name: value unit` line per figure (targets in parentheses), then `bench: ok` or
+`bench: below target: <names>`. Other settings: BENCH_CRAWL_DOCS (documents the replica serves
+for the crawl, default min(BENCH_DOCS, 5000)), BENCH_FLOOR_DOCS (sample for the extraction floor,
+default 2000), BENCH_KEEP=1 to keep the work directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+# Run as a script from the repo root (the Makefile's `python bench/bench.py`): the bench package
+# sits beside the installed ones, not among them.
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import duckdb  # noqa: E402
+
+from bench.corpus import CorpusSpec, write_crawl_file  # noqa: E402
+from bench.crawl import measure_crawl  # noqa: E402
+from bench.floor import extraction_floor, sample_stride  # noqa: E402
+from bench.measure import ChildRun, Figure, run_measured, verdict  # noqa: E402
+from bench.views import build_view_warehouse, time_views  # noqa: E402
+
+TARGET_DOCS = 1_000_000  # the size the memory target is set for
+
+
+class BenchError(Exception):
+    """The benchmark could not measure; the message says what and where."""
+
+
+def _setting(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise BenchError(f"{name} must be a whole number >= 1, got {raw!r}")
+    return int(raw)
+
+
+def _say(figure: Figure, figures: list[Figure]) -> None:
+    figures.append(figure)
+    print(figure.line(), flush=True)
+
+
+def run_pipeline(warehouse: Path, crawl_file: Path) -> tuple[dict, ChildRun]:
+    """The project's path over one crawl file, in a process of its own (memory measured)."""
+    child = run_measured([sys.executable, "-m", "bench.pipeline_run", str(warehouse), str(crawl_file)],
+                         env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=REPO)
+    if child.returncode != 0:
+        last = (child.stderr.strip().splitlines() or ["no output"])[-1]
+        raise BenchError(f"pipeline run on {crawl_file} failed with exit code {child.returncode}: {last}")
+    return json.loads(child.stdout.strip().splitlines()[-1]), child
+
+
+def projected_rss(small: tuple[int, float], large: tuple[int, float], at: int) -> float:
+    """Peak memory at `at` documents, on the line through two measured (documents, MB) points;
+    never below the larger measurement (a flat or noisy profile projects as flat)."""
+    (n1, m1), (n2, m2) = sorted([small, large])
+    if n1 == n2:
+        return max(m1, m2)
+    slope = (m2 - m1) / (n2 - n1)
+    return max(m2, m2 + slope * (at - n2))
+
+
+def pipeline_figures(workdir: Path, docs: int, floor_docs: int, figures: list[Figure]) -> None:
+    spec = CorpusSpec(docs)
+    corpus = write_crawl_file(spec, workdir / "corpus.jsonl")
+    _say(Figure("corpus_docs", corpus.docs, "docs", note=f"{corpus.relevant} relevant, "
+                f"{corpus.bytes / 1e6:.0f} MB of crawl output"), figures)
+    floor = extraction_floor(corpus.path, sample_stride(docs, floor_docs))
+    _say(Figure("extract_floor_docs_per_s", floor.docs_per_s, "docs/s",
+                note=f"extract_text alone, one core, {floor.documents} of the corpus's documents"), figures)
+
+    warehouse = workdir / "pipeline.duckdb"
+    full, child = run_pipeline(warehouse, corpus.path)
+    if full["extracted"] != docs or full["tagged"] != docs:
+        raise BenchError(f"pipeline run handled {full['extracted']} extractions and {full['tagged']} "
+                         f"taggings of {docs} documents")
+    rate = docs / full["total_s"]
+    _say(Figure("pipeline_docs_per_s", rate, "docs/s", note=f"load {full['load_s']:.1f} s, extract "
+                f"{full['extract_s']:.1f} s, tag {full['tag_s']:.1f} s on {os.cpu_count()} cores"), figures)
+    _say(Figure("pipeline_vs_floor", rate / floor.docs_per_s, "x", ">= 1.6"), figures)
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        relevant = conn.execute("SELECT count(*) FROM document_relevance WHERE relevant").fetchone()[0]
+    _say(Figure("relevant_tagged", relevant, "docs", note=f"the corpus has {corpus.relevant} relevant"), figures)
+
+    again, _ = run_pipeline(warehouse, corpus.path)
+    if again["new_versions"] or again["extracted"] or again["tagged"]:
+        raise BenchError(f"the second run found work to do: {again}")
+    _say(Figure("noop_rerun_ratio", again["total_s"] / full["total_s"], "of full run", "<= 0.05",
+                note=f"{again['total_s']:.2f} s vs {full['total_s']:.1f} s"), figures)
+
+    small_docs = max(1, docs // 4)
+    small_corpus = write_crawl_file(CorpusSpec(small_docs), workdir / "corpus-small.jsonl")
+    _, small_child = run_pipeline(workdir / "pipeline-small.duckdb", small_corpus.path)
+    _say(Figure(f"peak_rss_mb_at_{small_docs}_docs", small_child.peak_rss_mb, "MB"), figures)
+    _say(Figure(f"peak_rss_mb_at_{docs}_docs", child.peak_rss_mb, "MB"), figures)
+    _say(Figure("peak_rss_mb", child.peak_rss_mb, "MB", note=f"measured at {docs} docs (pipeline "
+                "process and its workers)"), figures)
+    projection = projected_rss((small_docs, small_child.peak_rss_mb), (docs, child.peak_rss_mb), TARGET_DOCS)
+    _say(Figure("peak_rss_mb_1m_projected", projection, "MB", "<= 1500",
+                note=f"linear through {small_docs} and {docs} docs, not measured at {TARGET_DOCS}"), figures)
+
+
+def crawl_figures(workdir: Path, docs: int, figures: list[Figure]) -> None:
+    speed = measure_crawl(CorpusSpec(docs), workdir / "crawl")
+    _say(Figure("crawl_pages_per_s", speed.pages_per_s, "pages/s", note=f"{speed.responses} responses, "
+                f"{speed.documents} documents from a replica of {docs}, politeness off"), figures)
+    _say(Figure("crawl_vs_scrapy_bench", speed.ratio, "x", ">= 0.5",
+                note=f"a bare Scrapy spider fetched the same URLs at {speed.plain_pages_per_s:.0f} pages/s"),
+         figures)
+
+
+def view_figures(workdir: Path, docs: int, figures: list[Figure]) -> None:
+    path = workdir / "views.duckdb"
+    build_view_warehouse(path, docs)
+    timings = time_views(path)
+    for view in timings.per_view_ms:
+        _say(Figure(f"view_p95_ms_{view}", timings.p95(view), "ms"), figures)
+    _say(Figure("view_p95_ms", timings.p95(), "ms", "<= 200", note=f"{docs} synthetic documents"), figures)
+
+
+def main() -> int:
+    try:
+        docs = _setting("BENCH_DOCS", 20_000)
+        view_docs = _setting("BENCH_VIEW_DOCS", 1_000_000)
+        crawl_docs = _setting("BENCH_CRAWL_DOCS", min(docs, 5_000))
+        floor_docs = _setting("BENCH_FLOOR_DOCS", 2_000)
+    except BenchError as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 2
+    workdir = Path(tempfile.mkdtemp(prefix="alliance-bench-"))
+    figures: list[Figure] = []
+    try:
+        pipeline_figures(workdir, docs, floor_docs, figures)
+        crawl_figures(workdir, crawl_docs, figures)
+        view_figures(workdir, view_docs, figures)
+    except BenchError as error:
+        print(f"bench: error: {error} (work directory {workdir})", file=sys.stderr)
+        return 1
+    finally:
+        if os.environ.get("BENCH_KEEP") != "1":
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(verdict(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

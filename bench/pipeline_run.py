@@ -1,0 +1,59 @@
+"""One pass of the project's transform path over a crawl file, timed stage by stage.
+
+    python -m bench.pipeline_run WAREHOUSE CRAWL_FILE
+
+load_crawl_file -> extract_pending -> tag_pending (every core unless ALLIANCE_WORKERS says
+otherwise), as the Dagster assets call them. Prints one JSON object. Run it twice on the same
+warehouse and file for the run with nothing new. A process of its own, so that its memory (and
+its workers') can be measured apart from the benchmark's.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+
+def run(warehouse: Path, crawl_file: Path) -> dict:
+    from pipelines.processing import extract_pending, tag_pending
+    from warehouse.raw import load_crawl_file
+    from warehouse.schema import migrate
+
+    started = time.perf_counter()
+    with duckdb.connect(str(warehouse)) as conn:
+        migrate(conn)
+        opened = time.perf_counter()
+        loaded = load_crawl_file(conn, crawl_file, "doj")
+        after_load = time.perf_counter()
+        extracted = extract_pending(conn)
+        after_extract = time.perf_counter()
+        tagged = tag_pending(conn)
+        finished = time.perf_counter()
+    return {
+        "open_s": opened - started, "load_s": after_load - opened,
+        "extract_s": after_extract - after_load, "tag_s": finished - after_extract,
+        "total_s": finished - started,
+        "new_versions": loaded.new_versions, "already_loaded": loaded.already_loaded,
+        "extracted": extracted.extracted, "without_text": extracted.without_text,
+        "tagged": tagged.tagged, "member_tags": tagged.member_tags, "goal_tags": tagged.goal_tags,
+    }
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python -m bench.pipeline_run WAREHOUSE CRAWL_FILE", file=sys.stderr)
+        return 2
+    crawl_file = Path(argv[1])
+    if not crawl_file.is_file():
+        print(f"bench.pipeline_run: crawl file {crawl_file} not found", file=sys.stderr)
+        return 2
+    print(json.dumps(run(Path(argv[0]), crawl_file)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,273 @@
+"""Near-duplicate documents and the canonical document each one repeats (pure core).
+
+Two kinds of repeat:
+- the same text twice (one release under two DOJ components, a statement posted by two offices):
+  word 5-shingles, candidates from MinHash LSH (datasketch), confirmed by the exact Jaccard
+  similarity of the shingle sets (method 'shingles');
+- the same text in two languages (a Commission text in English and in French): translations share
+  almost no words but keep their numbers and names; documents of the same source in two different
+  detected languages are compared on those anchors (method 'anchors', similarity = the Jaccard of
+  their sets of numbers).
+
+Blocking keeps this fast for tens of thousands of documents: a document is only compared with
+documents published at most `window_days` before or after it, and undated documents only with each
+other. Records arrive sorted by date, so only a sliding window of fingerprints sits in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE_WORDS = 5
+SHINGLE_THRESHOLD = 0.7   # Jaccard of shingle sets at or above which two texts are one release
+# Translations: the Jaccard of their sets of numbers, each set at least MIN_NUMBERS long, and at
+# least MIN_SHARED_NAMES capitalised words in common (names; sentence starts and German nouns make
+# the rest of the capitalised words too noisy to weigh).
+NUMBERS_THRESHOLD = 0.75
+MIN_NUMBERS = 4
+MIN_SHARED_NAMES = 2
+WINDOW_DAYS = 7
+# Of a group of new documents, the one in this language stands for the others when they share a
+# date: the codebook is written in English, so English texts carry the tags researchers count.
+PREFERRED_LANGUAGE = "en"
+NUM_PERM = 128
+# LSH only proposes candidates; a lower bar than the verdict's keeps misses (false negatives) rare.
+_LSH_SHINGLES = 0.5
+_LSH_NUMBERS = 0.4
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Digits with thousands groups and decimals as any language writes them: 1,000 / 1.000 / 1 000 / 5,3.
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_NOT_DIGIT = re.compile(r"\D")
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class TextRecord:
+    doc_id: str
+    version: int
+    source: str
+    published: date | None
+    language: str | None   # ISO 639-1 of the text, None when unknown
+    text: str
+    is_new: bool           # not compared before: pairs are only sought where one side is new
+
+
+@dataclass(frozen=True)
+class SimilarPair:
+    first: str    # doc_id published first (or first by id)
+    second: str
+    similarity: float
+    method: str   # 'shingles' or 'anchors'
+
+
+@dataclass(frozen=True)
+class Link:
+    doc_id: str
+    version: int
+    canonical_doc_id: str
+    canonical_version: int
+    similarity: float
+    method: str
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
+    """Overlapping runs of `size` words, lower-cased; a text shorter than that is one shingle."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) <= size:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers of a text, as a translation keeps them (separators dropped: languages write
+    1,000 / 1.000 / 1 000); single digits say too little to count."""
+    found = {_NOT_DIGIT.sub("", n) for n in _NUMBER.findall(text)}
+    return frozenset(n for n in found if len(n) >= 2)
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words, lower-cased: the people, bodies and places a translation keeps."""
+    return frozenset(n.lower() for n in _NAME.findall(text))
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@dataclass(frozen=True)
+class _Fingerprint:
+    record: TextRecord
+    shingles: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    shingle_hash: MinHash
+    number_hash: MinHash | None   # None: no language known, or too few numbers to match a translation
+
+
+def _hash32(item: str) -> int:
+    # Python's own string hash: several times faster than datasketch's SHA-1, and enough here
+    # because fingerprints never leave the process (its per-process salt does not matter).
+    return hash(item) & 0xFFFFFFFF
+
+
+class _Window:
+    """The fingerprints of the documents published within the window, with their LSH indexes."""
+
+    def __init__(self) -> None:
+        self.template = MinHash(num_perm=NUM_PERM, hashfunc=_hash32)   # one set of permutations for all
+        self.by_shingles = MinHashLSH(threshold=_LSH_SHINGLES, num_perm=NUM_PERM)
+        # one index per language: a text only looks for translations among the other languages
+        self.by_numbers: dict[str, MinHashLSH] = {}
+        self.members: dict[str, _Fingerprint] = {}
+        self.order: deque[str] = deque()
+
+    def _minhash(self, items: frozenset[str]) -> MinHash:
+        hashed = MinHash(num_perm=NUM_PERM, permutations=self.template.permutations,
+                         scheme=self.template.scheme, hashfunc=_hash32)
+        hashed.update_batch(items)
+        return hashed
+
+    def fingerprint(self, record: TextRecord) -> _Fingerprint:
+        words, figures = shingles(record.text), numbers(record.text)
+        by_numbers = self._minhash(figures) if record.language and len(figures) >= MIN_NUMBERS else None
+        return _Fingerprint(record, words, figures, names(record.text), self._minhash(words), by_numbers)
+
+    def evict_before(self, day: date | None) -> None:
+        while self.order and day is not None:
+            oldest = self.members[self.order[0]].record.published
+            if oldest is not None and (day - oldest).days <= WINDOW_DAYS:
+                break
+            self._remove(self.order.popleft())
+
+    def clear(self) -> None:
+        while self.order:
+            self._remove(self.order.popleft())
+
+    def _remove(self, doc_id: str) -> None:
+        gone = self.members.pop(doc_id)
+        self.by_shingles.remove(doc_id)
+        if gone.number_hash is not None:
+            self.by_numbers[gone.record.language].remove(doc_id)
+
+    def add(self, found: _Fingerprint) -> None:
+        doc_id = found.record.doc_id
+        if doc_id in self.members:
+            raise ValueError(f"document {doc_id} appears twice among the records")
+        self.members[doc_id] = found
+        self.order.append(doc_id)
+        self.by_shingles.insert(doc_id, found.shingle_hash)
+        if found.number_hash is not None:
+            language = found.record.language
+            if language not in self.by_numbers:
+                self.by_numbers[language] = MinHashLSH(threshold=_LSH_NUMBERS, num_perm=NUM_PERM)
+            self.by_numbers[language].insert(doc_id, found.number_hash)
+
+    def pairs_with(self, found: _Fingerprint) -> Iterator[SimilarPair]:
+        record = found.record
+        for other_id in sorted(self.by_shingles.query(found.shingle_hash)):
+            other = self.members[other_id]
+            if record.is_new or other.record.is_new:
+                similarity = jaccard(found.shingles, other.shingles)
+                if similarity >= SHINGLE_THRESHOLD:
+                    yield SimilarPair(other_id, record.doc_id, similarity, "shingles")
+        if found.number_hash is None:
+            return
+        others = {other_id for language, index in self.by_numbers.items() if language != record.language
+                  for other_id in index.query(found.number_hash)}
+        for other_id in sorted(others):
+            other = self.members[other_id]
+            if _translation(found, other):
+                yield SimilarPair(other_id, record.doc_id, jaccard(found.numbers, other.numbers), "anchors")
+
+
+def _translation(a: _Fingerprint, b: _Fingerprint) -> bool:
+    """Whether b is a's text in another language: same source, two known and different languages,
+    the same numbers and some names in common."""
+    x, y = a.record, b.record
+    return ((x.is_new or y.is_new) and x.source == y.source
+            and None not in (x.language, y.language) and x.language != y.language
+            and jaccard(a.numbers, b.numbers) >= NUMBERS_THRESHOLD
+            and len(a.names & b.names) >= MIN_SHARED_NAMES)
+
+
+def _date_key(record: TextRecord) -> tuple:
+    return (record.published is None, record.published or date.min)
+
+
+def find_similar_pairs(records: Iterable[TextRecord]) -> Iterator[SimilarPair]:
+    """Pairs of near-duplicate documents where at least one side is new.
+
+    `records` must come sorted by publication date, undated last (the order of the warehouse
+    query); each is compared with those published up to WINDOW_DAYS before it, so every pair
+    within WINDOW_DAYS of each other is seen once. Raises ValueError on records out of order."""
+    window = _Window()
+    previous: TextRecord | None = None
+    for record in records:
+        if previous is not None and _date_key(record) < _date_key(previous):
+            raise ValueError(f"records out of date order: {record.doc_id} ({record.published}) "
+                             f"after {previous.doc_id} ({previous.published})")
+        if previous is not None and previous.published is not None and record.published is None:
+            window.clear()   # undated documents form a block of their own
+        previous = record
+        if not record.text.strip():
+            continue
+        window.evict_before(record.published)
+        found = window.fingerprint(record)
+        yield from window.pairs_with(found)
+        window.add(found)
+
+
+def _settling_order(record: TextRecord) -> tuple:
+    return (record.published is None, record.published or date.min,
+            record.language != PREFERRED_LANGUAGE, record.doc_id)
+
+
+def assign_canonicals(
+    records: Iterable[TextRecord],
+    pairs: Iterable[SimilarPair],
+    existing: Mapping[str, tuple[str, int]],
+) -> list[Link]:
+    """Links from the new documents among `records` to the canonical document each repeats.
+
+    `existing` maps documents linked before to (canonical doc_id, its version); any other document
+    that is not new is canonical itself. New documents are settled in date order (on a shared date,
+    English first): each links to the canonical of its most similar settled match, or becomes
+    canonical when it has none. So the earliest of a group of new documents stands for the group,
+    a link never points at a document that is itself linked, and links made before stay."""
+    records = list(records)
+    versions = {r.doc_id: r.version for r in records}
+    versions.update({canonical: version for canonical, version in existing.values()})
+    matches: dict[str, list[tuple[str, SimilarPair]]] = {}
+    for pair in pairs:
+        matches.setdefault(pair.first, []).append((pair.second, pair))
+        matches.setdefault(pair.second, []).append((pair.first, pair))
+    new_ids = {r.doc_id for r in records if r.is_new}
+    canonical_of = {doc_id: canonical for doc_id, (canonical, _) in existing.items()}
+    settled: set[str] = set()
+    links = []
+    for doc in sorted((r for r in records if r.is_new), key=_settling_order):
+        candidates = [(other, pair) for other, pair in matches.get(doc.doc_id, [])
+                      if other not in new_ids or other in settled]
+        settled.add(doc.doc_id)
+        if not candidates:
+            continue
+        # the most similar; same-language evidence before translations; then the smaller id
+        other, pair = min(candidates, key=lambda c: (-c[1].similarity, c[1].method != "shingles", c[0]))
+        canonical = canonical_of.get(other, other)
+        if canonical == doc.doc_id:
+            continue
+        if canonical not in versions:
+            raise ValueError(f"no version known for canonical document {canonical} (match of {doc.doc_id})")
+        canonical_of[doc.doc_id] = canonical
+        links.append(Link(doc.doc_id, doc.version, canonical, versions[canonical],
+                          round(pair.similarity, 4), pair.method))
+    return links

@@ -1,0 +1,126 @@
+"""The transform stages as plain functions over a warehouse connection: extract, then tag, whatever
+is pending for a window of publication dates. Dagster assets, the CLI and the benchmarks call these."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+import duckdb
+
+from pipelines.extraction import EXTRACTOR_VERSION, extract_document
+from pipelines.language import detect_language
+from pipelines.near_duplicates import WINDOW_DAYS, TextRecord, assign_canonicals, find_similar_pairs
+from pipelines.reference_files import ROSTER_CSV
+from pipelines.tagging import TagInput, Tagger, TagResult
+from pipelines.workers import parallel_map
+from warehouse.duplicates import existing_links, finish_duplicate_pass, start_duplicate_pass, texts_to_compare
+from warehouse.tags import TaggableDocument, count_pending_tagging, pending_tagging, save_tag_results, set_current_codebook
+from warehouse.texts import ExtractedRow, PendingDocument, pending_extraction, save_extracted
+
+
+@dataclass(frozen=True)
+class ExtractionCounts:
+    extracted: int
+    without_text: int
+
+
+@dataclass(frozen=True)
+class TaggingCounts:
+    codebook_version: str
+    tagged: int
+    member_tags: int
+    goal_tags: int
+    untagged_elsewhere: int   # versions of other weeks still lacking this codebook's tags
+
+
+def extracted_row(doc: PendingDocument) -> ExtractedRow:
+    extracted = extract_document(doc.html, doc.url)
+    # The API's date first; the page's own date only when the API gave none; never the crawl date.
+    if doc.published is not None:
+        published, date_source = doc.published, "api"
+    elif extracted.page_date is not None:
+        published, date_source = extracted.page_date, "page"
+    else:
+        published, date_source = None, None
+    return ExtractedRow(doc.doc_id, doc.version, extracted.text, published, date_source, EXTRACTOR_VERSION,
+                        detect_language(extracted.text))
+
+
+def extract_pending(
+    conn: duckdb.DuckDBPyConnection, start: date = date.min, end: date = date.max, workers: int | None = None
+) -> ExtractionCounts:
+    extracted = empty = 0
+    with parallel_map(workers) as map_items:
+        for batch in pending_extraction(conn, start, end):
+            rows = map_items(extracted_row, batch)
+            save_extracted(conn, rows)
+            extracted += len(rows)
+            empty += sum(1 for row in rows if not row.text)
+    return ExtractionCounts(extracted, empty)
+
+
+@lru_cache(maxsize=1)
+def _reference_tagger() -> Tagger:
+    """The tagger of the shipped codebook, or of the file $ALLIANCE_CODEBOOK names (to try a draft).
+
+    One per process: worker processes load the codebook once, not once per document. A malformed
+    codebook raises CodebookError here, before anything is written."""
+    draft = os.environ.get("ALLIANCE_CODEBOOK")
+    if draft:
+        return Tagger.from_files(draft, ROSTER_CSV)
+    return Tagger.from_reference()
+
+
+def tag_one(doc: TaggableDocument) -> TagResult:
+    return _reference_tagger().tag(TagInput(id=doc.doc_id, source=doc.source, title=doc.title or "",
+                                            text=doc.text or "", published=doc.published))
+
+
+def tag_pending(
+    conn: duckdb.DuckDBPyConnection, start: date = date.min, end: date = date.max, workers: int | None = None
+) -> TaggingCounts:
+    """Tag what is pending under the reference codebook. The views switch to that codebook only once
+    every document carries its tags, so a trend line never mixes two codebooks."""
+    version = _reference_tagger().codebook_version
+    counts = [0, 0, 0]
+    with parallel_map(workers) as map_items:
+        for batch in pending_tagging(conn, version, start, end):
+            results = map_items(tag_one, batch)
+            counts = [a + b for a, b in zip(counts, save_tag_results(conn, list(zip(batch, results))))]
+    untagged = count_pending_tagging(conn, version)
+    if untagged == 0:
+        set_current_codebook(conn, version)
+    return TaggingCounts(version, counts[0], counts[1], counts[2], untagged)
+
+
+def link_near_duplicates(conn: duckdb.DuckDBPyConnection) -> int:
+    """Link each document whose current text was not compared yet (new documents, new versions,
+    re-extracted texts) to the canonical document it repeats; returns the links made.
+
+    Only documents published within a week of a pending one are read, so a weekly run stays small
+    however large the warehouse. One transaction: a failed pass leaves the old links in place."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        if start_duplicate_pass(conn) == 0:
+            conn.execute("DROP TABLE duplicate_pending")
+            conn.execute("COMMIT")
+            return 0
+        existing = existing_links(conn)
+        seen: list[TextRecord] = []
+
+        def records():
+            for row in texts_to_compare(conn, WINDOW_DAYS):
+                record = TextRecord(*row)
+                seen.append(replace(record, text=""))   # settling needs no text: keep memory flat
+                yield record
+
+        pairs = list(find_similar_pairs(records()))
+        linked = finish_duplicate_pass(conn, assign_canonicals(seen, pairs, existing))
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    return linked

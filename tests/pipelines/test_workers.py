@@ -1,0 +1,26 @@
+"""parallel_map keeps input order whether it runs in workers or in this process."""
+
+import os
+
+from pipelines.workers import MIN_ITEMS_FOR_WORKERS, parallel_map
+
+
+def pid_and_square(number: int) -> tuple[int, int]:
+    return os.getpid(), number * number
+
+
+def test_large_calls_run_in_worker_processes_and_keep_order():
+    items = list(range(MIN_ITEMS_FOR_WORKERS * 2))
+    with parallel_map(2) as map_items:
+        results = map_items(pid_and_square, items)
+    assert [square for _, square in results] == [n * n for n in items]
+    assert os.getpid() not in {pid for pid, _ in results}
+
+
+def test_small_calls_and_single_worker_stay_in_process():
+    with parallel_map(2) as map_items:
+        small = map_items(pid_and_square, [1, 2, 3])
+    with parallel_map(1) as map_items:
+        single = map_items(pid_and_square, list(range(MIN_ITEMS_FOR_WORKERS * 2)))
+    assert {pid for pid, _ in small + single} == {os.getpid()}
+    assert [s for _, s in small] == [1, 4, 9]
