@@ -21,9 +21,13 @@ def last_watermark(
 
 
 def crawl_outcome(stats: dict) -> str:
-    """'complete' only for a crawl that finished on its own; one the spider cut short (a server
-    asking for too long a pause, say) keeps its documents but not its watermark."""
-    return "complete" if stats.get("finish_reason") == "finished" else "incomplete"
+    """'complete' only for a crawl that finished on its own and delivered every document its listings
+    announced. Any other crawl keeps its documents but not its watermark, so the next crawl reads the
+    same window again instead of skipping what this one lost (a refused 50 MB answer, a cut-short run)."""
+    announced = sum(int(n) for n in (stats.get("listed_by_week") or {}).values())
+    delivered = int(stats.get("items") or 0)
+    finished = stats.get("finish_reason") == "finished"
+    return "complete" if finished and delivered >= announced else "incomplete"
 
 
 def last_complete_start(conn: duckdb.DuckDBPyConnection, spider: str) -> str | None:

@@ -21,8 +21,10 @@ def conn():
     connection.close()
 
 
-def test_only_a_crawl_that_finished_on_its_own_is_complete():
+def test_only_a_crawl_that_finished_and_delivered_all_it_listed_is_complete():
     assert crawl_outcome({"finish_reason": "finished"}) == "complete"
+    assert crawl_outcome({"finish_reason": "finished", "items": 3, "listed_by_week": {"2014-09-29": 2, "undated": 1}}) == "complete"
+    assert crawl_outcome({"finish_reason": "finished", "items": 2, "listed_by_week": {"2014-09-29": 3}}) == "incomplete"
     assert crawl_outcome({"finish_reason": "retry_after_too_long"}) == "incomplete"
     assert crawl_outcome({}) == "incomplete"
 
