@@ -11,7 +11,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from random import Random
 from typing import Any
@@ -40,7 +40,7 @@ class CorpusSpec:
 
     def __post_init__(self) -> None:
         if self.docs < 0:
-            raise ValueError(f"corpus size must be >= 0, got {self.docs}")
+            raise ValueError(f"docs must be >= 0, got {self.docs}")
         for name in ("eu_share", "relevant_share", "undated_share"):
             if not 0 <= getattr(self, name) <= 1:
                 raise ValueError(f"{name} must be within [0, 1], got {getattr(self, name)}")
@@ -96,10 +96,10 @@ def _doj_boilerplate(rng: Random) -> list[str]:
     closing = [
         f"The case is being prosecuted by Assistant U.S. Attorney {person(rng)}.",
         f"The investigation was led by special agents working with local police in {rng.choice(pages.STATES)}.",
-        "An indictment is merely an allegation, and every defendant is presumed innocent unless and "
-        "until proven guilty beyond a reasonable doubt in a court of law.",
-        "The sentence was imposed by a federal district judge after considering the U.S. Sentencing "
-        "Guidelines and other statutory factors.",
+        ("An indictment is merely an allegation, and every defendant is presumed innocent unless and "
+         "until proven guilty beyond a reasonable doubt in a court of law."),
+        ("The sentence was imposed by a federal district judge after considering the U.S. Sentencing "
+         "Guidelines and other statutory factors."),
     ]
     return rng.sample(closing, rng.randint(1, len(closing)))
 
@@ -126,7 +126,7 @@ def corpus_item(spec: CorpusSpec, index: int) -> dict[str, Any]:
     if doc.source == "doj":
         url = doj_url(doc)
         number = f"{doc.day:%y}-{index % 1000:03d}"
-        moment = datetime.combine(doc.day, time(9), timezone.utc)
+        moment = datetime.combine(doc.day, time(9), UTC)
         html = pages.release_page(title=doc.title, day=doc.day, office=doc.office, body_html=body_html(doc),
                                   number=number, url=url, rng=Random(f"{spec.seed}/{index}/page"))
         return _item("doj", str(uuid.uuid5(_NAMESPACE, url)), url, doc.title, published, html, url, {

@@ -24,12 +24,12 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from the repo root, like bench.py
     sys.path.insert(0, str(REPO))
 
-from bench.compare import differences, fingerprint_file, table_rows  # noqa: E402
-from bench.corpus import CorpusSpec, late_doj_releases  # noqa: E402
-from bench.faults import CORRUPT_WARC_STEM, Reader, malformed_codebooks, plant_corrupt_warc  # noqa: E402
-from bench.pipeline_cli import STAGE_STEPS, Kill, PipelineCLI  # noqa: E402
-from spiders.replica.catalogue import Catalogue, load_catalogue  # noqa: E402
-from spiders.replica.server import ReplicaServer  # noqa: E402
+from bench.compare import differences, fingerprint_file, table_rows
+from bench.corpus import CorpusSpec, late_doj_releases
+from bench.faults import CORRUPT_WARC_STEM, Reader, malformed_codebooks, plant_corrupt_warc
+from bench.pipeline_cli import STAGE_STEPS, Kill, PipelineCLI
+from spiders.replica.catalogue import Catalogue, load_catalogue
+from spiders.replica.server import ReplicaServer
 
 TAG_TABLES = ("document_relevance", "document_members", "document_goals")
 LATE_FIRST_DAY = date(2017, 1, 9)
@@ -186,7 +186,6 @@ def main() -> int:
         with ReplicaServer(catalogue=catalogue) as replica:
             drill = Drill(root, replica, weeks)
             baseline = drill.baseline()
-            windows = {**baseline[0].steps.started, **baseline[1].steps.started}
             windows = {step: log.steps.work_window(step) for log in baseline for step in log.steps.started
                        if step in log.steps.worked}
             stages = ["crawl", "load", "extract", "tag", *rng.sample(sorted(STAGE_STEPS), 2)]

@@ -18,6 +18,14 @@ from pathlib import Path
 import duckdb
 
 
+def _peak_mb() -> float:
+    """This process's own peak resident memory so far (VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def run(warehouse: Path, crawl_file: Path) -> dict:
     from pipelines.processing import extract_pending, tag_pending
     from warehouse.raw import load_crawl_file
@@ -28,15 +36,17 @@ def run(warehouse: Path, crawl_file: Path) -> dict:
         migrate(conn)
         opened = time.perf_counter()
         loaded = load_crawl_file(conn, crawl_file, "doj")
-        after_load = time.perf_counter()
+        after_load, peak_load = time.perf_counter(), _peak_mb()
         extracted = extract_pending(conn)
-        after_extract = time.perf_counter()
+        after_extract, peak_extract = time.perf_counter(), _peak_mb()
         tagged = tag_pending(conn)
-        finished = time.perf_counter()
+        finished, peak_tag = time.perf_counter(), _peak_mb()
     return {
         "open_s": opened - started, "load_s": after_load - opened,
         "extract_s": after_extract - after_load, "tag_s": finished - after_extract,
         "total_s": finished - started,
+        # the main process's peak after each stage (workers not included)
+        "main_peak_mb": {"load": peak_load, "extract": peak_extract, "tag": peak_tag},
         "new_versions": loaded.new_versions, "already_loaded": loaded.already_loaded,
         "extracted": extracted.extracted, "without_text": extracted.without_text,
         "tagged": tagged.tagged, "member_tags": tagged.member_tags, "goal_tags": tagged.goal_tags,

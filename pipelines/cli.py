@@ -173,5 +173,27 @@ def reextract(every_version: bool, warehouse_file: str | None) -> None:
     click.echo(f"re-extracted {result.versions} versions; {result.text_changed} texts changed; "
                f"{result.retagged} versions re-tagged")
 
+
+@main.command("codebook-diff")
+@click.option("--old", "old_version", required=True, help="Codebook version the documents were tagged with before.")
+@click.option("--new", "new_version", required=True, help="Codebook version they were re-tagged with.")
+@click.option("--warehouse", "warehouse_file", default=None,
+              help="DuckDB file to read instead of the published copy (opened read-only).")
+@click.option("--samples", default=3, show_default=True, type=click.IntRange(min=0),
+              help="Sample documents per label and direction.")
+def codebook_diff_command(old_version: str, new_version: str, warehouse_file: str | None, samples: int) -> None:
+    """Print (Markdown) what moved between two codebook versions: per member and goal, and samples."""
+    from pipelines.codebook_diff import CodebookDiffError, codebook_diff, render_markdown
+
+    path = _readable_copy(warehouse_file)
+    try:
+        with duckdb.connect(str(path), read_only=True) as conn:
+            diff = codebook_diff(conn, old_version, new_version, samples)
+    except CodebookDiffError as error:
+        _fail(f"{path}: {error}")
+    except duckdb.Error as error:
+        _fail(f"reading {path}: {str(error).splitlines()[0]}")
+    click.echo(render_markdown(diff), nl=False)
+
 if __name__ == "__main__":
     main()

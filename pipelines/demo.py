@@ -37,7 +37,7 @@ def replica_server(port: int, startup_seconds: float = 30.0):
 
 
 COLLECT = "crawled_items,raw_documents,alliance_reference"
-TRANSFORM = "extracted_texts,document_tags,researcher_views,published_warehouse"
+TRANSFORM = "extracted_texts,near_duplicate_links,document_tags,researcher_views,published_warehouse"
 REPORT = "research_report"
 
 

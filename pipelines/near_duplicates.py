@@ -10,7 +10,7 @@ Two kinds of repeat:
   their sets of numbers).
 
 Blocking keeps this fast for tens of thousands of documents: a document is only compared with
-documents published at most `window_days` before or after it, and undated documents only with each
+documents published at most WINDOW_DAYS before or after it, and undated documents only with each
 other. Records arrive sorted by date, so only a sliding window of fingerprints sits in memory.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 

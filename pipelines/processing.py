@@ -14,10 +14,21 @@ from pipelines.extraction import EXTRACTOR_VERSION, extract_document
 from pipelines.language import detect_language
 from pipelines.near_duplicates import WINDOW_DAYS, TextRecord, assign_canonicals, find_similar_pairs
 from pipelines.reference_files import ROSTER_CSV
-from pipelines.tagging import TagInput, Tagger, TagResult
+from pipelines.tagging import Tagger, TagInput, TagResult
 from pipelines.workers import parallel_map
-from warehouse.duplicates import existing_links, finish_duplicate_pass, start_duplicate_pass, texts_to_compare
-from warehouse.tags import TaggableDocument, count_pending_tagging, pending_tagging, save_tag_results, set_current_codebook
+from warehouse.duplicates import (
+    existing_links,
+    finish_duplicate_pass,
+    start_duplicate_pass,
+    texts_to_compare,
+)
+from warehouse.tags import (
+    TaggableDocument,
+    count_pending_tagging,
+    pending_tagging,
+    save_tag_results,
+    set_current_codebook,
+)
 from warehouse.texts import ExtractedRow, PendingDocument, pending_extraction, save_extracted
 
 

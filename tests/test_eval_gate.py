@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.evaluation import __main__ as cli
+from pipelines.evaluation.extraction import evaluate_extraction, format_extraction_report
 from pipelines.evaluation.gold import (
     GOALS,
     GoldSetError,
@@ -46,13 +47,20 @@ REAL_PAYLOAD_PRESENT = (SHARED_DIR / "realdata/DOJ_Press_Release_ETL").exists()
 
 # --- the gate -------------------------------------------------------------------------------
 
-def test_tagger_meets_every_floor_on_the_gold_sets():
+def test_tagger_and_extractor_meet_every_floor_on_the_gold_sets():
     gold = load_gold_sets(roster=roster_codes())
     scores = evaluate(gold, tagger_predictor()(gold.combined))
-    figures = {name: s.figures() for name, s in scores.items()}
+    extraction, extraction_skipped = evaluate_extraction(GOLD_DIR, SHARED_DIR)
+    figures = {name: s.figures() for name, s in {**scores, **extraction}.items()}
     failures = floor_failures(figures, read_floors(GOLD_DIR / FLOORS_FILE), COMBINED)
-    report = "\n".join([*gold.skipped, *(format_report(n, s) for n, s in scores.items())])
+    report = "\n".join([*gold.skipped, *extraction_skipped, *(format_report(n, s) for n, s in scores.items()),
+                        *(format_extraction_report(n, s) for n, s in extraction.items())])
     assert not failures, "\n".join(failures) + "\n" + report
+
+
+def test_extraction_floors_are_gated():
+    floors = read_floors(GOLD_DIR / FLOORS_FILE)
+    assert {"extraction.must_recall", "extraction.must_not_excluded", "extraction.f1"} <= set(floors)
 
 
 # --- metric functions on hand-computed cases -----------------------------------------------

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 
 from warehouse.sql import query
+
 
 def start_duplicate_pass(conn: duckdb.DuckDBPyConnection) -> int:
     """Mark what must be compared now (temp table duplicate_pending) and drop its stale links;
@@ -32,7 +33,7 @@ def existing_links(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, int]
 def finish_duplicate_pass(conn: duckdb.DuckDBPyConnection, links: Sequence) -> int:
     """Store the new links (objects with doc_id, version, canonical_doc_id, canonical_version,
     similarity, method) and mark every pending document compared."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if links:
         conn.executemany(
             "INSERT INTO document_duplicates (doc_id, version, canonical_doc_id, canonical_version, "

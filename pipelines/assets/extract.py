@@ -4,7 +4,7 @@ from dagster import AssetExecutionContext, AutomationCondition, MaterializeResul
 
 from pipelines.assets.collect import raw_documents
 from pipelines.partitions import publication_weeks, single_run, week_window
-from pipelines.processing import extract_pending
+from pipelines.processing import extract_pending, link_near_duplicates
 from pipelines.metadata import markdown_table
 from pipelines.resources import WarehouseResource
 from warehouse.sql import query
@@ -30,3 +30,17 @@ def extracted_texts(context: AssetExecutionContext, warehouse: WarehouseResource
                   "new_documents": MetadataValue.md(markdown_table(
                       ["document", "published", "title", "opening"], new))}
     )
+
+
+@asset(
+    group_name="transform", deps=[extracted_texts], partitions_def=publication_weeks,
+    backfill_policy=single_run, automation_condition=AutomationCondition.eager(),
+    description="Near-duplicates (one release under two DOJ components, one Commission text in two languages) linked to one canonical document.",
+)
+def near_duplicate_links(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
+    # Not limited to the run's weeks: a document is compared with its neighbours whatever week they fall in.
+    with warehouse.get_connection() as conn:
+        linked = link_near_duplicates(conn)
+        total = conn.execute(query("metadata_duplicate_links")).fetchone()[0]
+    context.log.info(f"linked {linked} near-duplicates to their canonical documents")
+    return MaterializeResult(metadata={"linked_now": linked, "linked_total": total})

@@ -4,6 +4,7 @@ import base64
 
 from dagster import AutomationCondition, MaterializeResult, MetadataValue, asset
 
+from pipelines.assets.extract import near_duplicate_links
 from pipelines.assets.tag import document_tags
 from pipelines.metadata import markdown_table
 from pipelines.partitions import publication_weeks, single_run
@@ -13,7 +14,7 @@ from warehouse.publish import publish, published_path
 from warehouse.sql import query
 
 
-@asset(group_name="warehouse", deps=[document_tags], partitions_def=publication_weeks, backfill_policy=single_run,
+@asset(group_name="warehouse", deps=[document_tags, near_duplicate_links], partitions_def=publication_weeks, backfill_policy=single_run,
        automation_condition=AutomationCondition.eager(), description="Researcher views, e.g. goal_activity_quarterly (goal x quarter).")
 def researcher_views(warehouse: WarehouseResource) -> MaterializeResult:
     with warehouse.get_connection() as conn:  # opening applies migrations and (re)creates the views

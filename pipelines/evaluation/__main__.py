@@ -1,4 +1,4 @@
-"""`python -m pipelines.evaluation [--update-floors]`: score the tagger on the gold sets.
+"""`python -m pipelines.evaluation [--update-floors]`: score the tagger and the extractor on the gold sets.
 
 Exits 1 when a figure named in tests/gold/floors.json is below its floor (each one is named).
 """
@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipelines.evaluation.extraction import evaluate_extraction, format_extraction_report
 from pipelines.evaluation.runner import (
     COMBINED,
     FLOORS_FILE,
@@ -44,6 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print("\n".join(["== errors", *item_errors(gold.combined, predictions)]))
     figures = {name: s.figures() for name, s in scores.items()}
+
+    extraction, extraction_skipped = evaluate_extraction(args.gold_dir, args.shared_dir)
+    for reason in extraction_skipped:
+        print(reason)
+    for name, extraction_scores in extraction.items():
+        print(format_extraction_report(name, extraction_scores, details=name != "extraction"))
+    figures.update({name: s.figures() for name, s in extraction.items()})
 
     floors_path = args.gold_dir / FLOORS_FILE
     floors = read_floors(floors_path)

@@ -138,3 +138,11 @@ def test_report_is_written_and_its_charts_show_in_the_run_metadata(run_twice):
     metadata = materialization.metadata
     assert metadata["charts"].value == len(list(report_dir.glob("*.png"))) >= 3
     assert metadata["goal_activity"].value.startswith("![goal_activity](data:image/png;base64,")
+
+
+def test_text_language_is_recorded_and_duplicates_were_looked_for(run_twice, conn):
+    languages = dict(conn.execute("SELECT text_language, count(*) FROM extracted_texts GROUP BY ALL").fetchall())
+    assert set(languages) == {"en"}   # the replica serves English versions only
+    assert run_twice[0].asset_materializations_for_node("near_duplicate_links")
+    copies = conn.execute("SELECT sum(copies) FROM canonical_documents").fetchone()[0]
+    assert copies == conn.execute("SELECT count(*) FROM documents").fetchone()[0]
