@@ -8,7 +8,7 @@ import duckdb
 
 from warehouse.sql import query
 
-# The views documented in docs/for-researchers.md, in the order a reader meets them.
+# The views documented in README.md, For researchers, in the order a reader meets them.
 RESEARCHER_VIEWS = (
     "documents",
     "member_goal_documents",
