@@ -12,11 +12,8 @@ from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PART
 from pipelines.assets import ALL_ASSETS
 from pipelines.checks import ALL_CHECKS
 from pipelines.partitions import publication_weeks
-from pipelines.resources import SourcesResource, WarehouseResource
 from spiders.replica.server import ReplicaServer
 
-# Politeness protects real servers; against the local replica it only slows the suite down.
-FAST_CRAWL = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "ROBOTSTXT_OBEY": "False"}
 
 
 def listed_counts(replica):
@@ -42,15 +39,10 @@ EVERY_WEEK = {ASSET_PARTITION_RANGE_START_TAG: publication_weeks.get_first_parti
 
 
 @pytest.fixture(scope="module")
-def run_twice(tmp_path_factory):
+def run_twice(tmp_path_factory, resources_for):
     warehouse_file = tmp_path_factory.mktemp("warehouse") / "alliance.duckdb"
     with ReplicaServer() as replica:
-        resources = {
-            "warehouse": WarehouseResource(database=str(warehouse_file)),
-            "sources": SourcesResource(doj_base_url=replica.doj_base_url,
-                                       presscorner_base_url=replica.presscorner_base_url,
-                                       extra_settings=FAST_CRAWL),
-        }
+        resources = resources_for(warehouse_file, replica)
         first = materialize([*ALL_ASSETS, *ALL_CHECKS], resources=resources, tags=EVERY_WEEK)
         with duckdb.connect(str(warehouse_file), read_only=True) as conn:
             after_first = conn.execute(

@@ -6,22 +6,15 @@ import pytest
 from dagster import materialize
 
 from pipelines.assets.collect import crawled_items, raw_documents
-from pipelines.resources import SourcesResource, WarehouseResource
 from spiders.replica.faults import ChangedRelease
 from spiders.replica.server import ReplicaServer
 
-FAST_CRAWL = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "ROBOTSTXT_OBEY": "False"}
 LISTINGS = {"/api/v1/press_releases.json": "page", "/commission/presscorner/api/search": "pagenumber"}
 
 
-def collect(warehouse_file, faults=None):
+def collect(resources_for, warehouse_file, faults=None):
     with ReplicaServer(faults=faults) as replica:
-        resources = {
-            "warehouse": WarehouseResource(database=str(warehouse_file)),
-            "sources": SourcesResource(doj_base_url=replica.doj_base_url,
-                                       presscorner_base_url=replica.presscorner_base_url,
-                                       extra_settings=FAST_CRAWL),
-        }
+        resources = resources_for(warehouse_file, replica)
         assert materialize([crawled_items, raw_documents], resources=resources).success
         return replica.requests
 
@@ -32,18 +25,18 @@ def table(warehouse_file, sql):
 
 
 @pytest.fixture(scope="module")
-def three_runs(tmp_path_factory):
+def three_runs(tmp_path_factory, resources_for):
     warehouse_file = tmp_path_factory.mktemp("warehouse") / "alliance.duckdb"
-    full = collect(warehouse_file)
+    full = collect(resources_for, warehouse_file)
     after_full = table(warehouse_file, "SELECT doc_id, version, content_sha256 FROM raw_documents ORDER BY ALL")
-    weekly = collect(warehouse_file)
+    weekly = collect(resources_for, warehouse_file)
     after_weekly = table(warehouse_file, "SELECT doc_id, version, content_sha256 FROM raw_documents ORDER BY ALL")
     # revise a release the crawls cover (the API gives its body, so the change shows in the listing)
     [(uuid,)] = table(warehouse_file, "SELECT source_id FROM raw_documents WHERE source = 'doj' AND "
                                       "lower(html) NOT LIKE '%<html%' "
                                       "ORDER BY published DESC, source_id LIMIT 1")
     revised = ChangedRelease(uuid=uuid)
-    collect(warehouse_file, faults=revised)
+    collect(resources_for, warehouse_file, faults=revised)
     return warehouse_file, full, weekly, after_full, after_weekly, revised
 
 

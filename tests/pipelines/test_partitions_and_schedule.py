@@ -11,24 +11,17 @@ from pipelines.assets import ALL_ASSETS
 from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.assets.tag import alliance_reference
 from pipelines.partitions import publication_weeks
-from pipelines.resources import SourcesResource, WarehouseResource
 from pipelines.schedules import weekly_request, weekly_schedule
 from spiders.replica.server import ReplicaServer
 
-FAST_CRAWL = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "ROBOTSTXT_OBEY": "False"}
 TRANSFORM = [a for a in ALL_ASSETS if a.partitions_def is not None]
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory):
+def collected(tmp_path_factory, resources_for):
     warehouse_file = tmp_path_factory.mktemp("warehouse") / "alliance.duckdb"
     with ReplicaServer() as replica:
-        resources = {
-            "warehouse": WarehouseResource(database=str(warehouse_file)),
-            "sources": SourcesResource(doj_base_url=replica.doj_base_url,
-                                       presscorner_base_url=replica.presscorner_base_url,
-                                       extra_settings=FAST_CRAWL),
-        }
+        resources = resources_for(warehouse_file, replica)
         assert materialize([crawled_items, raw_documents, alliance_reference], resources=resources).success
     return warehouse_file, resources
 
