@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import duckdb
 
-from pipelines.extraction import EXTRACTOR_VERSION, extract_document
+from pipelines.extraction import EXTRACTOR_VERSION, extract_page_date, extract_text
 from pipelines.language import detect_language
 from pipelines.near_duplicates import WINDOW_DAYS, TextRecord, assign_canonicals, find_similar_pairs
 from pipelines.reference_files import ROSTER_CSV
@@ -48,16 +48,18 @@ class TaggingCounts:
 
 
 def extracted_row(doc: PendingDocument) -> ExtractedRow:
-    extracted = extract_document(doc.html, doc.url)
-    # The API's date first; the page's own date only when the API gave none; never the crawl date.
+    text = extract_text(doc.html, doc.url)
+    # The API's date first; the page's own date only when the API gave none (searching the page costs
+    # as much as extracting it); never the crawl date.
+    page_date = extract_page_date(doc.html, doc.url) if doc.published is None else None
     if doc.published is not None:
         published, date_source = doc.published, "api"
-    elif extracted.page_date is not None:
-        published, date_source = extracted.page_date, "page"
+    elif page_date is not None:
+        published, date_source = page_date, "page"
     else:
         published, date_source = None, None
-    return ExtractedRow(doc.doc_id, doc.version, extracted.text, published, date_source, EXTRACTOR_VERSION,
-                        detect_language(extracted.text))
+    return ExtractedRow(doc.doc_id, doc.version, text, published, date_source, EXTRACTOR_VERSION,
+                        detect_language(text))
 
 
 def extract_pending(

@@ -30,7 +30,10 @@ class WarehouseResource(DuckDBResource):
 
     @contextmanager
     def get_connection(self):
-        resolved = type(self)(database=str(self.path()), connection_config=self.connection_config)
+        # A bounded buffer: DuckDB spills to disk past it, so memory stays flat as the corpus grows.
+        config = {"memory_limit": os.environ.get("ALLIANCE_DUCKDB_MEMORY", "1GB"),
+                  "preserve_insertion_order": False, **self.connection_config}
+        resolved = type(self)(database=str(self.path()), connection_config=config)
         with DuckDBResource.get_connection(resolved) as conn:
             migrate(conn)
             yield conn

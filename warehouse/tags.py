@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 
 import duckdb
 
+from warehouse.bulk import insert_rows
 from warehouse.sql import query
 
 
@@ -61,15 +62,12 @@ def save_tag_results(
         goals += [(*key, g.goal, g.mode, g.confidence, *_evidence(g.evidence)) for g in result.goals]
     conn.execute("BEGIN TRANSACTION")
     try:
-        if relevance:
-            conn.executemany("INSERT OR REPLACE INTO document_relevance (doc_id, version, codebook_version, relevant, "
-                             "evidence_field, evidence_start, evidence_end, evidence_sentence, tagged_at) VALUES (?,?,?,?,?,?,?,?,?)", relevance)
-        if members:
-            conn.executemany("INSERT OR REPLACE INTO document_members (doc_id, version, codebook_version, member_code, how, "
-                             "member_on_date, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES (?,?,?,?,?,?,?,?,?,?)", members)
-        if goals:
-            conn.executemany("INSERT OR REPLACE INTO document_goals (doc_id, version, codebook_version, goal, mode, confidence, "
-                             "evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES (?,?,?,?,?,?,?,?,?,?)", goals)
+        insert_rows(conn, "INSERT OR REPLACE INTO document_relevance (doc_id, version, codebook_version, "
+                          "relevant, evidence_field, evidence_start, evidence_end, evidence_sentence, tagged_at) VALUES", relevance)
+        insert_rows(conn, "INSERT OR REPLACE INTO document_members (doc_id, version, codebook_version, "
+                          "member_code, how, member_on_date, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES", members)
+        insert_rows(conn, "INSERT OR REPLACE INTO document_goals (doc_id, version, codebook_version, goal, "
+                          "mode, confidence, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES", goals)
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")

@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 
 import duckdb
 
+from warehouse.bulk import insert_rows
 from warehouse.sql import query
 
 
@@ -48,9 +49,9 @@ def save_extracted(conn: duckdb.DuckDBPyConnection, rows: Iterable[ExtractedRow]
         (r.doc_id, r.version, r.text, r.published, r.date_source, r.extractor_version, now, r.text_language)
         for r in rows
     ]
-    if values:
-        conn.executemany(
-            "INSERT OR REPLACE INTO extracted_texts (doc_id, version, text, published, date_source, "
-            "extractor_version, extracted_at, text_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values
-        )
-    return len(values)
+    return insert_rows(
+        conn,
+        "INSERT OR REPLACE INTO extracted_texts (doc_id, version, text, published, date_source, "
+        "extractor_version, extracted_at, text_language) VALUES",
+        values,
+    )
