@@ -11,7 +11,7 @@ import duckdb
 # Bookkeeping of how the data arrived, which differs between a run killed and resumed and an
 # uninterrupted one by design: a killed crawl is recorded as failed, its responses archived.
 BOOKKEEPING_TABLES = {"crawl_runs", "crawl_files", "crawl_listing_counts", "warc_records",
-                      "schema_migrations"}
+                      "warc_file_scans", "warc_verifications", "duplicate_scans", "schema_migrations"}
 # Columns naming the crawl file a row came from: the crawl's directory is named by its start time.
 CRAWL_PATH_COLUMNS = {"crawl_file", "first_seen"}
 

@@ -190,7 +190,7 @@ def main() -> int:
                        if step in log.steps.worked}
             stages = ["crawl", "load", "extract", "tag", *rng.sample(sorted(STAGE_STEPS), 2)]
             for number, stage in enumerate(stages, 1):
-                drill.kill_and_resume(number, stage, rng.uniform(0.05, 0.9), windows)
+                drill.kill_and_resume(number, stage, rng.uniform(0.05, 0.7), windows)
             drill.reader_during_run(late)
             drill.corrupt_warc()
             drill.malformed_codebook()

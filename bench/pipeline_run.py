@@ -15,8 +15,6 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
-
 
 def _peak_mb() -> float:
     """This process's own peak resident memory so far (VmHWM), in MB."""
@@ -28,11 +26,12 @@ def _peak_mb() -> float:
 
 def run(warehouse: Path, crawl_file: Path) -> dict:
     from pipelines.processing import extract_pending, tag_pending
+    from warehouse.connection import connect
     from warehouse.raw import load_crawl_file
     from warehouse.schema import migrate
 
     started = time.perf_counter()
-    with duckdb.connect(str(warehouse)) as conn:
+    with connect(warehouse) as conn:
         migrate(conn)
         opened = time.perf_counter()
         loaded = load_crawl_file(conn, crawl_file, "doj")

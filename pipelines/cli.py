@@ -160,13 +160,14 @@ def export(out_dir: str, warehouse_file: str | None) -> None:
 def reextract(every_version: bool, warehouse_file: str | None) -> None:
     """Extract again, offline, from the HTML the spiders received; re-tag what changed."""
     from pipelines.reextraction import reextract as run_reextraction
+    from warehouse.connection import connect
     from warehouse.publish import publish
     from warehouse.schema import migrate
 
     path = _warehouse(warehouse_file)
     if not path.is_file():
         _fail(f"no warehouse at {path} yet (run `make demo` or the pipeline first)")
-    with duckdb.connect(str(path)) as conn:
+    with connect(path) as conn:
         migrate(conn)
         result = run_reextraction(conn, outdated_only=not every_version)
         publish(conn, path)

@@ -59,16 +59,15 @@ def extracted_row(doc: PendingDocument) -> ExtractedRow:
     else:
         published, date_source = None, None
     return ExtractedRow(doc.doc_id, doc.version, text, published, date_source, EXTRACTOR_VERSION,
-                        detect_language(text))
+                        detect_language(text), doc.source, doc.title)
 
 
 def extract_pending(
     conn: duckdb.DuckDBPyConnection, start: date = date.min, end: date = date.max, workers: int | None = None
 ) -> ExtractionCounts:
     extracted = empty = 0
-    with parallel_map(workers) as map_items:
-        for batch in pending_extraction(conn, start, end):
-            rows = map_items(extracted_row, batch)
+    with parallel_map(workers) as mapper:
+        for _batch, rows in mapper.pipelined(extracted_row, pending_extraction(conn, start, end)):
             save_extracted(conn, rows)
             extracted += len(rows)
             empty += sum(1 for row in rows if not row.text)
@@ -99,9 +98,8 @@ def tag_pending(
     every document carries its tags, so a trend line never mixes two codebooks."""
     version = _reference_tagger().codebook_version
     counts = [0, 0, 0]
-    with parallel_map(workers) as map_items:
-        for batch in pending_tagging(conn, version, start, end):
-            results = map_items(tag_one, batch)
+    with parallel_map(workers) as mapper:
+        for batch, results in mapper.pipelined(tag_one, pending_tagging(conn, version, start, end)):
             counts = [a + b for a, b in zip(counts, save_tag_results(conn, list(zip(batch, results))))]
     untagged = count_pending_tagging(conn, version)
     if untagged == 0:

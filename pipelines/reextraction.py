@@ -28,7 +28,7 @@ def reextract(conn: duckdb.DuckDBPyConnection, outdated_only: bool = True, worke
     versions = changed = 0
     with parallel_map(workers) as map_items:
         while batch := reader.fetchmany(500):
-            docs = [PendingDocument(*row[:5]) for row in batch]
+            docs = [PendingDocument(*row[:7]) for row in batch]
             rows = map_items(extracted_row, docs)
             different = [(row.doc_id, row.version, codebook)
                          for row, (*_, previous_text) in zip(rows, batch) if row.text != previous_text]

@@ -9,6 +9,7 @@ from dagster import ConfigurableResource
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
+from warehouse.connection import connection_config
 from warehouse.location import warehouse_path
 from warehouse.schema import migrate
 
@@ -30,9 +31,7 @@ class WarehouseResource(DuckDBResource):
 
     @contextmanager
     def get_connection(self):
-        # A bounded buffer: DuckDB spills to disk past it, so memory stays flat as the corpus grows.
-        config = {"memory_limit": os.environ.get("ALLIANCE_DUCKDB_MEMORY", "1GB"),
-                  "preserve_insertion_order": False, **self.connection_config}
+        config = {**connection_config(), **self.connection_config}
         resolved = type(self)(database=str(self.path()), connection_config=config)
         with DuckDBResource.get_connection(resolved) as conn:
             migrate(conn)

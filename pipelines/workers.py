@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TypeVar
-
-T = TypeVar("T")
-R = TypeVar("R")
+from typing import Any
 
 # Below this many items per call, starting worker processes costs more than it saves.
 MIN_ITEMS_FOR_WORKERS = 64
@@ -21,24 +18,56 @@ def worker_count() -> int:
     return max(1, int(configured)) if configured else max(1, os.cpu_count() or 1)
 
 
-@contextmanager
-def parallel_map(workers: int | None = None) -> Iterator[Callable[[Callable[[T], R], Sequence[T]], list[R]]]:
-    """Yield a map(func, items) that keeps input order. Workers start on the first call large enough
-    to need them; with one worker, or small calls, it runs in this process."""
-    count = worker_count() if workers is None else workers
-    pool: ProcessPoolExecutor | None = None
+class Mapper:
+    """map(func, items) in input order, in worker processes once a call is large enough to need them."""
 
-    def map_items(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        nonlocal pool
-        if count <= 1 or len(items) < MIN_ITEMS_FOR_WORKERS:
-            return [func(item) for item in items]
-        if pool is None:
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _uses_workers(self, items: Sequence[Any]) -> bool:
+        return self.workers > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS
+
+    def _ensure_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
             # forkserver: workers start clean, without the threads of the Dagster process that called us.
-            pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("forkserver"))
-        return list(pool.map(func, items, chunksize=max(1, len(items) // (count * 4))))
+            self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                             mp_context=multiprocessing.get_context("forkserver"))
+        return self._pool
 
+    def later(self, func: Callable[[Any], Any], items: Sequence[Any]) -> Callable[[], list]:
+        """Start the work now; the returned call waits for the results. Lets this process write one
+        batch while the workers compute the next."""
+        if not self._uses_workers(items):
+            return lambda: [func(item) for item in items]
+        chunksize = max(1, len(items) // (self.workers * 4))
+        results = self._ensure_pool().map(func, items, chunksize=chunksize)  # submitted at once
+        return lambda: list(results)
+
+    def pipelined(self, func: Callable[[Any], Any], batches: Iterable[Sequence[Any]]) -> Iterator[tuple[Sequence[Any], list]]:
+        """(batch, results) in order, the next batch already being computed while the caller handles
+        (writes) the one it was given."""
+        waiting = None
+        for batch in batches:
+            started = (batch, self.later(func, batch))
+            if waiting is not None:
+                yield waiting[0], waiting[1]()
+            waiting = started
+        if waiting is not None:
+            yield waiting[0], waiting[1]()
+
+    def __call__(self, func: Callable[[Any], Any], items: Sequence[Any]) -> list:
+        return self.later(func, items)()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+
+@contextmanager
+def parallel_map(workers: int | None = None) -> Iterator[Mapper]:
+    mapper = Mapper(worker_count() if workers is None else workers)
     try:
-        yield map_items
+        yield mapper
     finally:
-        if pool is not None:
-            pool.shutdown()
+        mapper.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -49,7 +49,7 @@ def load_crawl_file(
             sources = None
         conn.execute(
             "INSERT INTO crawl_files (path, source, loaded_at, items, new_versions, rejected) VALUES (?, ?, ?, ?, ?, ?)",
-            [key, sources, datetime.now(timezone.utc), items, new_versions, items - staged],
+            [key, sources, datetime.now(UTC), items, new_versions, items - staged],
         )
         if spider is not None:
             record_crawl(conn, key, spider, stats or {}, crawl_outcome(stats or {}))

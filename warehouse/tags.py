@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import duckdb
 
@@ -52,7 +52,7 @@ def save_tag_results(
     conn: duckdb.DuckDBPyConnection, tagged: Sequence[tuple[TaggableDocument, object]]
 ) -> tuple[int, int, int]:
     """Store (document, TagResult) pairs in one transaction; returns rows of relevance, members, goals."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     relevance, members, goals = [], [], []
     for doc, result in tagged:
         key = (doc.doc_id, doc.version, result.codebook_version)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import duckdb
 
@@ -19,6 +19,8 @@ class PendingDocument:
     html: str | None
     url: str | None
     published: date | None
+    source: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class ExtractedRow:
     date_source: str | None
     extractor_version: str
     text_language: str | None = None   # ISO 639-1, detected from the text
+    source: str | None = None
+    title: str | None = None
 
 
 def pending_extraction(
@@ -44,14 +48,15 @@ def pending_extraction(
 
 
 def save_extracted(conn: duckdb.DuckDBPyConnection, rows: Iterable[ExtractedRow]) -> int:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     values = [
-        (r.doc_id, r.version, r.text, r.published, r.date_source, r.extractor_version, now, r.text_language)
+        (r.doc_id, r.version, r.text, r.published, r.date_source, r.extractor_version, now, r.text_language,
+         r.source, r.title)
         for r in rows
     ]
     return insert_rows(
         conn,
         "INSERT OR REPLACE INTO extracted_texts (doc_id, version, text, published, date_source, "
-        "extractor_version, extracted_at, text_language) VALUES",
+        "extractor_version, extracted_at, text_language, source, title) VALUES",
         values,
     )

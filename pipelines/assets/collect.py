@@ -1,14 +1,13 @@
 """Collect: crawl the sources, then load what the crawls found into raw_documents."""
 
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from pipelines.crawling import CrawlFailed, run_crawl
 from pipelines.partitions import publication_weeks
 from pipelines.resources import SourcesResource, WarehouseResource
-from warehouse.location import beside
 from warehouse.crawl_records import (
     index_warc_files,
     last_complete_start,
@@ -16,6 +15,7 @@ from warehouse.crawl_records import (
     read_stats,
     record_crawl,
 )
+from warehouse.location import beside
 from warehouse.raw import load_crawl_file
 from warehouse.sql import query
 
@@ -41,7 +41,7 @@ def incremental_arguments(conn, spider: str, scope: dict[str, str]) -> dict[str,
 def crawled_items(
     context: AssetExecutionContext, warehouse: WarehouseResource, sources: SourcesResource
 ) -> MaterializeResult:
-    crawl_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + context.run.run_id[:8]
+    crawl_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + context.run.run_id[:8]
     crawl_dir = beside(warehouse.path(), "raw") / "crawls" / crawl_id
     base_urls = sources.resolved()
     with warehouse.get_connection() as conn:
@@ -89,13 +89,27 @@ def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) 
                     f"{result.rejected} rejected"
                 )
         archived = index_warc_files(conn, raw / "warc")
+        # A damaged archive is reported, not fatal: the documents above are already loaded.
+        from warehouse.archive_check import verify_archive
+
+        archive = verify_archive(conn, raw / "warc")
         total = conn.execute(query("metadata_raw_totals")).fetchone()
+    context.log.info(
+        f"WARC archive: {archive.files_scanned} files scanned, {archive.records_verified} responses "
+        f"read back ({archive.records_failed} failed), {len(archive.problem_files)} files with problems"
+    )
+    for warc_file, problem in archive.problem_files.items():
+        context.log.warning(f"bad WARC file {raw / 'warc' / warc_file}: {problem}")
     return MaterializeResult(
         metadata={
             "files_loaded": len(loaded),
             "new_versions": sum(r.new_versions for r in loaded),
             "rejected_items": sum(r.rejected for r in loaded),
             "archived_responses_indexed": archived,
+            "warc_files_scanned": archive.files_scanned,
+            "warc_responses_verified": archive.records_verified,
+            "warc_responses_failed": archive.records_failed,
+            "warc_bad_files": MetadataValue.json(sorted(archive.problem_files)),
             "documents": total[0],
             "versions": total[1],
         }

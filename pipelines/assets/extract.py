@@ -1,11 +1,17 @@
 """Extract: clean text and a trustworthy date for every document version not yet extracted."""
 
-from dagster import AssetExecutionContext, AutomationCondition, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext,
+    AutomationCondition,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+)
 
 from pipelines.assets.collect import raw_documents
+from pipelines.metadata import markdown_table
 from pipelines.partitions import publication_weeks, single_run, week_window
 from pipelines.processing import extract_pending, link_near_duplicates
-from pipelines.metadata import markdown_table
 from pipelines.resources import WarehouseResource
 from warehouse.sql import query
 

@@ -1,13 +1,19 @@
 """Tag: relevance, members and goals with evidence, under the current codebook version."""
 
-from dagster import AssetExecutionContext, AutomationCondition, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext,
+    AutomationCondition,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+)
 
 from pipelines.assets.extract import extracted_texts
 from pipelines.metadata import markdown_table
 from pipelines.partitions import publication_weeks, single_run, week_window
+from pipelines.processing import tag_pending
 from pipelines.reference_files import GOALS_CSV, ROSTER_CSV
 from pipelines.resources import WarehouseResource
-from pipelines.processing import tag_pending
 from warehouse.sql import query
 from warehouse.tags import load_reference
 

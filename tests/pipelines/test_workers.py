@@ -24,3 +24,11 @@ def test_small_calls_and_single_worker_stay_in_process():
         single = map_items(pid_and_square, list(range(MIN_ITEMS_FOR_WORKERS * 2)))
     assert {pid for pid, _ in small + single} == {os.getpid()}
     assert [s for _, s in small] == [1, 4, 9]
+
+
+def test_pipelined_batches_come_back_whole_and_in_order():
+    batches = [list(range(i * 100, i * 100 + 100)) for i in range(4)] + [[7, 8]]
+    with parallel_map(2) as mapper:
+        seen = list(mapper.pipelined(pid_and_square, batches))
+    assert [batch for batch, _ in seen] == batches
+    assert [[square for _, square in results] for _, results in seen] == [[n * n for n in b] for b in batches]

@@ -55,3 +55,39 @@ def test_reader_holding_the_published_copy_is_not_disturbed_by_a_new_publication
         out, _ = reader.communicate("go\n", timeout=30)
     assert out.strip() == "1"                      # the old reader kept its consistent copy
     assert count_in_new_reader(target) == "2"      # a new reader sees the new publication
+
+
+VIEW_READER = """
+import sys, duckdb
+conn = duckdb.connect(sys.argv[1], read_only=True)
+ask = "SELECT count(*), count(*) FILTER (WHERE relevant) FROM documents"
+print(conn.execute(ask).fetchone(), flush=True)
+sys.stdin.readline()                       # hold the copy open while the pipeline publishes again
+print(conn.execute(ask).fetchone(), flush=True)
+"""
+
+
+def add_document(conn, doc_id, relevant):
+    conn.execute("INSERT INTO raw_documents (doc_id, version, source, source_id, title, content_sha256, crawl_file) "
+                 "VALUES (?, 1, 'eu', ?, 'A release', ?, 'f')", [doc_id, doc_id[3:], doc_id])
+    conn.execute("INSERT INTO document_relevance (doc_id, version, codebook_version, relevant, tagged_at) "
+                 "VALUES (?, 1, 'cb1', ?, now())", [doc_id, relevant])
+
+
+def test_a_reader_of_the_stored_views_keeps_its_rows_while_a_new_publication_replaces_them(tmp_path):
+    warehouse = tmp_path / "alliance.duckdb"
+    with duckdb.connect(str(warehouse)) as conn:
+        migrate(conn)
+        conn.execute("INSERT INTO pipeline_state VALUES ('codebook_version', 'cb1')")
+        add_document(conn, "eu:IP/13/1", True)
+        target = publish(conn, warehouse)
+        reader = subprocess.Popen([sys.executable, "-c", VIEW_READER, str(target)], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True)
+        assert reader.stdout.readline().strip() == "(1, 1)"
+        add_document(conn, "eu:IP/13/2", True)
+        add_document(conn, "eu:IP/13/3", False)
+        publish(conn, warehouse)
+        out, _ = reader.communicate("go\n", timeout=30)
+    assert out.strip() == "(1, 1)"                 # the old reader kept the views as first published
+    with duckdb.connect(str(target), read_only=True) as fresh:
+        assert fresh.execute("SELECT count(*), count(*) FILTER (WHERE relevant) FROM documents").fetchone() == (3, 2)
