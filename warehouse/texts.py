@@ -41,8 +41,10 @@ def pending_extraction(
 ) -> Iterator[list[PendingDocument]]:
     """Batches of versions not yet extracted (published in [start, end) or undated), streamed so the
     corpus never sits in memory."""
-    # A cursor of its own: the caller writes on `conn` while this read is still open.
-    cursor = conn.cursor().execute(query("pending_extraction"), {"start": start, "end": end})
+    # A connection of its own: the caller writes on `conn` while this read is still open.
+    reader = conn.cursor()
+    reader.execute(query("pending_extraction_keys"), {"start": start, "end": end})
+    cursor = reader.execute(query("pending_extraction"))
     while rows := cursor.fetchmany(batch_size):
         yield [PendingDocument(*row) for row in rows]
 

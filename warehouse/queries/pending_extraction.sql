@@ -1,7 +1,5 @@
--- Document versions not yet extracted (in storage order: sorting would hold the HTML of every pending
--- version in memory at once), published in [$start, $end) by the API's date, or undated
--- (an undated version belongs to no week, so every run looks at it until it is extracted).
+-- The versions listed in pending_extraction_keys, with their HTML, streamed in storage order (sorting
+-- would hold every pending page in memory at once).
 SELECT r.doc_id, r.version, r.html, r.url, r.published, r.source, r.title
 FROM raw_documents AS r
-ANTI JOIN extracted_texts AS e USING (doc_id, version)
-WHERE (r.published >= $start AND r.published < $end) OR r.published IS NULL;
+SEMI JOIN pending_extraction_keys AS k USING (doc_id, version);

@@ -1,0 +1,8 @@
+-- The keys of the document versions not yet extracted, published in [$start, $end) by the API's date,
+-- or undated (an undated version belongs to no week, so every run looks at it until it is extracted).
+-- Keys only: with the HTML in it, the join could hash the whole corpus.
+CREATE OR REPLACE TEMP TABLE pending_extraction_keys AS
+SELECT r.doc_id, r.version
+FROM raw_documents AS r
+ANTI JOIN extracted_texts AS e USING (doc_id, version)
+WHERE (r.published >= $start AND r.published < $end) OR r.published IS NULL;
