@@ -157,7 +157,10 @@ def export(out_dir: str, warehouse_file: str | None) -> None:
 @main.command()
 @click.option("--all", "every_version", is_flag=True, help="Every version, not only those extracted by an older extractor.")
 @click.option("--warehouse", "warehouse_file", default=None, help="DuckDB file (default: $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb).")
-def reextract(every_version: bool, warehouse_file: str | None) -> None:
+@click.option("--from-archive", "from_archive", is_flag=True,
+              help="Rebuild the HTML from the archived HTTP responses (raw/warc/ beside the warehouse) "
+                   "instead of the stored HTML; versions the archive cannot give back are skipped and counted.")
+def reextract(every_version: bool, warehouse_file: str | None, from_archive: bool) -> None:
     """Extract again, offline, from the HTML the spiders received; re-tag what changed."""
     from pipelines.reextraction import reextract as run_reextraction
     from warehouse.connection import connect
@@ -167,12 +170,20 @@ def reextract(every_version: bool, warehouse_file: str | None) -> None:
     path = _warehouse(warehouse_file)
     if not path.is_file():
         _fail(f"no warehouse at {path} yet (run `make demo` or the pipeline first)")
+    warc_dir = path.parent / "raw" / "warc"
+    if from_archive and not warc_dir.is_dir():
+        _fail(f"no raw archive at {warc_dir} (--from-archive reads the WARC files the crawls wrote there)")
     with connect(path) as conn:
         migrate(conn)
-        result = run_reextraction(conn, outdated_only=not every_version)
+        result = run_reextraction(conn, outdated_only=not every_version,
+                                  from_archive=warc_dir if from_archive else None)
         publish(conn, path)
     click.echo(f"re-extracted {result.versions} versions; {result.text_changed} texts changed; "
                f"{result.retagged} versions re-tagged")
+    if from_archive:
+        click.echo(f"archive: {result.archive_missing} versions skipped (no archived response), "
+                   f"{result.archive_unreadable} skipped (archived response unreadable); "
+                   f"{result.archive_differs} rebuilt differently from the stored HTML")
 
 
 @main.command("codebook-diff")
