@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 import htmldate
@@ -39,12 +38,6 @@ _MAX_FURNITURE_SHARE = 0.4
 # A table whose cells hold paragraphs or other tables lays out a page (pre-2009 justice.gov): as a
 # table, trafilatura keeps its navigation cells with the release; as blocks, it can drop them.
 _LAYOUT_TABLE = "//table[.//td//p or .//td//table or .//td//div or .//th//p]"
-
-
-@dataclass(frozen=True)
-class ExtractedDocument:
-    text: str | None
-    page_date: date | None
 
 
 def is_whole_page(html: str) -> bool:
@@ -124,6 +117,3 @@ def extract_page_date(html: str | None, url: str | None = None) -> date | None:
     )
     return date.fromisoformat(found) if found else None
 
-
-def extract_document(html: str | None, url: str | None = None) -> ExtractedDocument:
-    return ExtractedDocument(text=extract_text(html, url), page_date=extract_page_date(html, url))

@@ -75,7 +75,7 @@ def extract_pending(
 
 
 @lru_cache(maxsize=1)
-def _reference_tagger() -> Tagger:
+def reference_tagger() -> Tagger:
     """The tagger of the shipped codebook, or of the file $ALLIANCE_CODEBOOK names (to try a draft).
 
     One per process: worker processes load the codebook once, not once per document. A malformed
@@ -87,7 +87,7 @@ def _reference_tagger() -> Tagger:
 
 
 def tag_one(doc: TaggableDocument) -> TagResult:
-    return _reference_tagger().tag(TagInput(id=doc.doc_id, source=doc.source, title=doc.title or "",
+    return reference_tagger().tag(TagInput(id=doc.doc_id, source=doc.source, title=doc.title or "",
                                             text=doc.text or "", published=doc.published))
 
 
@@ -96,7 +96,7 @@ def tag_pending(
 ) -> TaggingCounts:
     """Tag what is pending under the reference codebook. The views switch to that codebook only once
     every document carries its tags, so a trend line never mixes two codebooks."""
-    version = _reference_tagger().codebook_version
+    version = reference_tagger().codebook_version
     counts = [0, 0, 0]
     with parallel_map(workers) as mapper:
         for batch, results in mapper.pipelined(tag_one, pending_tagging(conn, version, start, end)):

@@ -11,8 +11,9 @@ import duckdb
 
 from pipelines.archive_source import MISSING, UNREADABLE, ArchivedVersion, ArchiveReader
 from pipelines.extraction import EXTRACTOR_VERSION
-from pipelines.processing import _reference_tagger, extracted_row, tag_pending
+from pipelines.processing import extracted_row, reference_tagger, tag_pending
 from pipelines.workers import parallel_map
+from warehouse.bulk import insert_rows
 from warehouse.sql import query
 from warehouse.texts import PendingDocument, save_extracted
 
@@ -37,7 +38,7 @@ def reextract(conn: duckdb.DuckDBPyConnection, outdated_only: bool = True, worke
     from the archived responses, skipping (and counting) versions the archive cannot give back."""
     if from_archive is not None and not Path(from_archive).is_dir():
         raise FileNotFoundError(f"no raw archive directory at {from_archive}")
-    codebook = _reference_tagger().codebook_version
+    codebook = reference_tagger().codebook_version
     params = {"outdated_only": outdated_only, "extractor_version": EXTRACTOR_VERSION}
     skipped = {MISSING: 0, UNREADABLE: 0, "differs": 0}
     if from_archive is None:
@@ -55,7 +56,7 @@ def reextract(conn: duckdb.DuckDBPyConnection, outdated_only: bool = True, worke
             save_extracted(conn, rows)
             if different:
                 conn.execute("CREATE TEMP TABLE texts_changed (doc_id VARCHAR, version INTEGER, codebook_version VARCHAR)")
-                conn.executemany("INSERT INTO texts_changed VALUES (?, ?, ?)", different)
+                insert_rows(conn, "INSERT INTO texts_changed (doc_id, version, codebook_version) VALUES", different)
                 conn.execute(query("forget_changed_tags"))
             conn.execute("COMMIT")
             changed += len(different)

@@ -9,8 +9,6 @@ import duckdb
 
 from warehouse.sql import query
 
-SOURCE_OF_SPIDER = {"doj": "doj", "eu": "eu"}
-
 
 def last_watermark(
     conn: duckdb.DuckDBPyConnection, spider: str, queries: str | None = None, types: str | None = None
@@ -44,8 +42,9 @@ def record_crawl(
     text = json.dumps(stats)
     conn.execute(query("record_crawl_run"),
                  {"crawl_file": crawl_file, "spider": spider, "stats": text, "outcome": outcome})
+    # Each spider is named after the source it crawls ("doj", "eu").
     conn.execute(query("record_listing_counts"),
-                 {"crawl_file": crawl_file, "source": SOURCE_OF_SPIDER.get(spider, spider), "stats": text})
+                 {"crawl_file": crawl_file, "source": spider, "stats": text})
 
 
 def read_stats(stats_file: Path) -> dict:

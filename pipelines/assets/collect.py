@@ -42,7 +42,8 @@ def crawled_items(
     context: AssetExecutionContext, warehouse: WarehouseResource, sources: SourcesResource
 ) -> MaterializeResult:
     crawl_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + context.run.run_id[:8]
-    crawl_dir = beside(warehouse.path(), "raw") / "crawls" / crawl_id
+    raw = beside(warehouse.path(), "raw")
+    crawl_dir = raw / "crawls" / crawl_id
     base_urls = sources.resolved()
     with warehouse.get_connection() as conn:
         resume = {spider: incremental_arguments(conn, spider, sources.spider_scope(spider)) for spider in SPIDERS}
@@ -50,7 +51,7 @@ def crawled_items(
     for spider in SPIDERS:
         stats_file = crawl_dir / f"{spider}.stats.json"
         settings = {**base_urls, "ALLIANCE_STATS_FILE": str(stats_file),
-                    "ALLIANCE_WARC_DIR": str(beside(warehouse.path(), "raw") / "warc")}
+                    "ALLIANCE_WARC_DIR": str(raw / "warc")}
         arguments = {"since": FIRST_WEEK, **resume[spider]}
         try:
             output = run_crawl(spider, crawl_dir, settings, arguments)

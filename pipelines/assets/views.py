@@ -53,8 +53,9 @@ def research_report(warehouse: WarehouseResource) -> MaterializeResult:
 
     target = warehouse.path()
     report = write_report(published_path(target), beside(target, "report"))
-    shown = [chart for chart in report.charts if not chart.stem.startswith("member_timelines_")]
-    shown += [chart for chart in report.charts if chart.stem == "member_timelines_01"]
+    # Every chart, but only the first page of member timelines: the rest are in the report.
+    shown = [chart for chart in report.charts
+             if not chart.stem.startswith("member_timelines_") or chart.stem == "member_timelines_01"]
     return MaterializeResult(
         metadata={
             "index": MetadataValue.path(str(report.index)),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.extraction import extract_document, extract_text
+from pipelines.extraction import extract_page_date, extract_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
@@ -37,8 +37,8 @@ def test_whole_page_keeps_body_and_drops_chrome():
 
 
 def test_page_date_comes_from_the_page_and_fragments_get_none():
-    assert extract_document(PAGE).page_date == date(2014, 9, 30)
-    assert extract_document("<p>Undated statement of the Commissioner on the summit.</p>").page_date is None
+    assert extract_page_date(PAGE) == date(2014, 9, 30)
+    assert extract_page_date("<p>Undated statement of the Commissioner on the summit.</p>") is None
 
 
 def test_fragment_keeps_every_paragraph_and_list_item():

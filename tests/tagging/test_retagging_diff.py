@@ -29,9 +29,9 @@ def tag_counts(conn, codebook):
 
 @pytest.fixture
 def reset_tagger():
-    processing._reference_tagger.cache_clear()
+    processing.reference_tagger.cache_clear()
     yield
-    processing._reference_tagger.cache_clear()
+    processing.reference_tagger.cache_clear()
 
 
 def test_a_codebook_that_drops_a_goal_loses_it_everywhere_and_keeps_the_old_rows(tmp_path, monkeypatch, reset_tagger):
@@ -55,7 +55,7 @@ def test_a_codebook_that_drops_a_goal_loses_it_everywhere_and_keeps_the_old_rows
         draft_file = tmp_path / "codebook.yaml"
         draft_file.write_text(json.dumps(draft), encoding="utf-8")
         monkeypatch.setenv("ALLIANCE_CODEBOOK", str(draft_file))
-        processing._reference_tagger.cache_clear()
+        processing.reference_tagger.cache_clear()
         assert processing.tag_pending(conn, workers=1).tagged == 3
 
         assert tag_counts(conn, old) == before                 # the old codebook's rows are all kept

@@ -25,14 +25,6 @@ WORDS = "The Alliance partners agreed on shared goals for identifying victims an
 
 
 @pytest.fixture
-def conn():
-    connection = duckdb.connect()
-    migrate(connection)
-    yield connection
-    connection.close()
-
-
-@pytest.fixture
 def warc_dir(tmp_path):
     return tmp_path / "raw" / "warc"
 

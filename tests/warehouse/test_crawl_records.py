@@ -1,24 +1,13 @@
 """Crawl records: outcome from the finish reason, listing counts per week, watermarks per scope."""
 
-import duckdb
-import pytest
 
 from warehouse.crawl_records import crawl_outcome, last_complete_start, last_watermark, record_crawl
-from warehouse.schema import migrate
 
 
 def stats(watermark, started, reason="finished", **arguments):
     return {"arguments": arguments, "started_at": started, "finished_at": started, "finish_reason": reason,
             "requests": 3, "items": 2, "retries": 0, "errors_by_kind": {"http_429": 1},
             "listed_by_week": {"2014-09-29": 2, "undated": 1}, "watermark_after": watermark}
-
-
-@pytest.fixture
-def conn():
-    connection = duckdb.connect()
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 def test_only_a_crawl_that_finished_and_delivered_all_it_listed_is_complete():
