@@ -144,9 +144,9 @@ class Drill:
 
     def malformed_codebook(self) -> None:
         cli = self.cli("codebook")
-        collect, transform = cli.commands()
+        reference, collect, transform = cli.commands()
         problems = []
-        if cli.run_command(collect).returncode != 0:
+        if cli.run_command(reference).returncode != 0 or cli.run_command(collect).returncode != 0:
             return self.report("malformed codebook", ["collect failed"], "")
         for kind, path in malformed_codebooks(cli.workdir / "codebooks").items():
             result = cli.run_command(transform, env={**cli.env, "ALLIANCE_CODEBOOK": str(path)})

@@ -1,6 +1,6 @@
-"""The pipeline as `make demo` runs it: two `dagster asset materialize` commands (collect, then the
-transform assets over a range of publication weeks), each a process of its own whose log is read
-as it is written, so that a drill can kill it with SIGKILL at a chosen moment of a chosen step."""
+"""The pipeline as `make demo` runs it: three `dagster asset materialize` commands (the reference data,
+then collect and transform over a range of publication weeks), each a process of its own whose log
+is read as it is written, so that a drill can kill it with SIGKILL at a chosen moment of a chosen step."""
 
 from __future__ import annotations
 
@@ -15,12 +15,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipelines.demo import COLLECT, TRANSFORM
+from pipelines.demo import COLLECT, REFERENCE, TRANSFORM
 
 # Stage of the pipeline -> the asset (Dagster step) that does it.
 STAGE_STEPS = {"crawl": "crawled_items", "load": "raw_documents", "extract": "extracted_texts",
                "tag": "document_tags", "publish": "published_warehouse"}
-COLLECT_STEPS = {"crawled_items", "raw_documents", "alliance_reference"}
 # Politeness protects real servers; against the local replica it only slows the drill down.
 FAST_CRAWL = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "ROBOTSTXT_OBEY": "False"}
 _EVENT = re.compile(r" - (?P<step>\w+) - (?P<event>STEP_START|STEP_OUTPUT|ASSET_MATERIALIZATION|STEP_SUCCESS|STEP_FAILURE) - ")
@@ -78,9 +77,11 @@ class PipelineCLI:
         return self.workdir / "published" / self.warehouse.name
 
     def commands(self) -> list[list[str]]:
+        """Reference, collect, transform: the collect and transform commands over the drill's weeks."""
         base = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "pipelines.definitions"]
         config = {"resources": {"sources": {"config": {"extra_settings": FAST_CRAWL}}}}
-        return [base + ["--select", COLLECT, "--config-json", json.dumps(config)],
+        return [base + ["--select", REFERENCE],
+                base + ["--select", COLLECT, "--partition-range", self.weeks, "--config-json", json.dumps(config)],
                 base + ["--select", TRANSFORM, "--partition-range", self.weeks]]
 
     def run_command(self, command: list[str], kill: Kill | None = None,
@@ -119,11 +120,12 @@ class PipelineCLI:
         return CommandResult(process.returncode, "".join(lines), steps, killed_at, before_done)
 
     def run_all(self, kill: Kill | None = None, env: dict[str, str] | None = None) -> list[CommandResult]:
-        """Both commands; a kill in the collect step leaves the transform unrun."""
+        """Every command in turn; the kill is aimed at the command that runs its step, and a killed
+        or failed command leaves the later ones unrun."""
         results = []
         for command in self.commands():
-            is_collect = COLLECT in command
-            aimed = kill if kill is not None and (kill.step in COLLECT_STEPS) == is_collect else None
+            selection = command[command.index("--select") + 1].split(",")
+            aimed = kill if kill is not None and kill.step in selection else None
             result = self.run_command(command, aimed, env)
             results.append(result)
             if result.killed_at or result.returncode != 0:

@@ -36,19 +36,27 @@ def replica_server(port: int, startup_seconds: float = 30.0):
         process.wait(timeout=10)
 
 
-COLLECT = "crawled_items,raw_documents,alliance_reference"
+REFERENCE = "alliance_reference"
+COLLECT = "crawled_items,raw_documents"
 TRANSFORM = "extracted_texts,near_duplicate_links,document_tags,researcher_views,published_warehouse"
 REPORT = "research_report"
 
 
-def materialize_all(env: dict[str, str]) -> None:
-    """Collect (unpartitioned, incremental), then every publication week up to the last complete one
-    in a single run, then the report."""
+def all_weeks() -> str:
+    """Every publication week up to the last complete one, as `dagster asset materialize` takes a range."""
     from pipelines.partitions import publication_weeks
 
-    weeks = f"{publication_weeks.get_first_partition_key()}...{publication_weeks.get_last_partition_key()}"
+    return f"{publication_weeks.get_first_partition_key()}...{publication_weeks.get_last_partition_key()}"
+
+
+def materialize_all(env: dict[str, str]) -> None:
+    """The reference data, then collect and transform every publication week up to the last complete
+    one (each a single run over the range), then the report."""
+    weeks = all_weeks()
     base = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "pipelines.definitions"]
-    for step in (["--select", COLLECT], ["--select", TRANSFORM, "--partition-range", weeks], ["--select", REPORT]):
+    steps = (["--select", REFERENCE], ["--select", COLLECT, "--partition-range", weeks],
+             ["--select", TRANSFORM, "--partition-range", weeks], ["--select", REPORT])
+    for step in steps:
         completed = subprocess.run(base + step, env=env, check=False)
         if completed.returncode != 0:
             raise DemoError(

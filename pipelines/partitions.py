@@ -1,8 +1,12 @@
 """Weekly partitions by publication week: Mondays from the first Monday after the Council's June 2012 conclusions."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from dagster import AssetExecutionContext, BackfillPolicy, WeeklyPartitionsDefinition
+from dagster._core.storage.tags import (
+    ASSET_PARTITION_RANGE_END_TAG,
+    ASSET_PARTITION_RANGE_START_TAG,
+)
 
 publication_weeks = WeeklyPartitionsDefinition(start_date="2012-06-04", day_offset=1)
 
@@ -10,7 +14,23 @@ publication_weeks = WeeklyPartitionsDefinition(start_date="2012-06-04", day_offs
 single_run = BackfillPolicy.single_run()
 
 
+def week_range_tags(first_week: str, last_week: str) -> dict[str, str]:
+    """The run tags that make one run cover the weeks from `first_week` to `last_week`, both included."""
+    return {ASSET_PARTITION_RANGE_START_TAG: first_week, ASSET_PARTITION_RANGE_END_TAG: last_week}
+
+
+def every_week_tags() -> dict[str, str]:
+    """One run over every publication week up to the last complete one."""
+    return week_range_tags(publication_weeks.get_first_partition_key(), publication_weeks.get_last_partition_key())
+
+
 def week_window(context: AssetExecutionContext) -> tuple[date, date]:
     """[first day, day after the last day) of the weeks this run covers."""
     window = context.partition_time_window
     return window.start.date(), window.end.date()
+
+
+def crawl_window(context: AssetExecutionContext) -> tuple[str, str]:
+    """The spiders' `since` and `until` (ISO dates, both included) for the weeks this run covers."""
+    start, end = week_window(context)
+    return start.isoformat(), (end - timedelta(days=1)).isoformat()

@@ -1,4 +1,8 @@
-"""The weekly run: Monday 06:00 UTC, the week that just ended, or every week when the codebook changed."""
+"""The weekly run: Monday 06:00 UTC, the week that just ended, from the first week the crawls have not
+covered completely (a missed, failed or cut-short run is caught up), or every week when the codebook
+changed."""
+
+from datetime import date, timedelta
 
 from dagster import (
     AssetSelection,
@@ -7,16 +11,12 @@ from dagster import (
     define_asset_job,
     schedule,
 )
-from dagster._core.storage.tags import (
-    ASSET_PARTITION_RANGE_END_TAG,
-    ASSET_PARTITION_RANGE_START_TAG,
-)
 
-from pipelines.partitions import publication_weeks
+from pipelines.partitions import publication_weeks, week_range_tags
 from pipelines.tagging import Tagger
 from warehouse.location import warehouse_path
 from warehouse.publish import published_path
-from warehouse.state import current_codebook_version
+from warehouse.state import crawl_coverage, current_codebook_version
 
 weekly_job = define_asset_job(
     "weekly_pipeline", selection=AssetSelection.all(),
@@ -24,15 +24,33 @@ weekly_job = define_asset_job(
 )
 
 
-def weekly_request(newest_week: str, codebook_in_files: str, codebook_in_warehouse: str | None) -> RunRequest:
-    """The newest week alone, or every week when the codebook the views use is not the one in the files."""
-    if codebook_in_warehouse in (None, codebook_in_files):
-        return RunRequest(run_key=f"week-{newest_week}", partition_key=newest_week)
+def first_week_to_crawl(covered_through: dict[str, date], newest_week: str) -> str:
+    """The week holding the first day some source's crawls have not covered completely, or the newest
+    week when every source is covered up to it. A warehouse never crawled starts with the newest
+    week: its history is a backfill the operator starts (README, "Backfills")."""
+    if not covered_through:
+        return newest_week
+    first_gap = min(covered_through.values()) + timedelta(days=1)
+    monday = first_gap - timedelta(days=first_gap.weekday())
     first_week = publication_weeks.get_first_partition_key()
+    return min(max(monday.isoformat(), first_week), newest_week)
+
+
+def weekly_request(newest_week: str, codebook_in_files: str, codebook_in_warehouse: str | None,
+                   first_week: str | None = None) -> RunRequest:
+    """The weeks from `first_week` (default: the newest alone) to the newest, or every week when the
+    codebook the views use is not the one in the files."""
+    if codebook_in_warehouse not in (None, codebook_in_files):
+        return RunRequest(
+            run_key=f"retag-{codebook_in_files}-{newest_week}",
+            tags={**week_range_tags(publication_weeks.get_first_partition_key(), newest_week),
+                  "codebook_version": codebook_in_files},
+        )
+    if first_week is None or first_week >= newest_week:
+        return RunRequest(run_key=f"week-{newest_week}", partition_key=newest_week)
     return RunRequest(
-        run_key=f"retag-{codebook_in_files}-{newest_week}",
-        tags={ASSET_PARTITION_RANGE_START_TAG: first_week, ASSET_PARTITION_RANGE_END_TAG: newest_week,
-              "codebook_version": codebook_in_files},
+        run_key=f"weeks-{first_week}-{newest_week}",
+        tags=week_range_tags(first_week, newest_week),
     )
 
 
@@ -40,5 +58,7 @@ def weekly_request(newest_week: str, codebook_in_files: str, codebook_in_warehou
 def weekly_schedule(context: ScheduleEvaluationContext) -> RunRequest:
     newest = publication_weeks.get_partition_keys(current_time=context.scheduled_execution_time)[-1]
     # The published copy, not the warehouse: the schedule must never wait on a running pipeline.
-    in_warehouse = current_codebook_version(published_path(warehouse_path()))
-    return weekly_request(newest, Tagger.from_reference().codebook_version, in_warehouse)
+    published = published_path(warehouse_path())
+    first_week = first_week_to_crawl(crawl_coverage(published), newest)
+    return weekly_request(newest, Tagger.from_reference().codebook_version,
+                          current_codebook_version(published), first_week)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import duckdb
+
+from warehouse.sql import query
 
 
 def current_codebook_version(database: Path) -> str | None:
@@ -14,3 +17,12 @@ def current_codebook_version(database: Path) -> str | None:
     with duckdb.connect(str(database), read_only=True) as conn:
         row = conn.execute("SELECT value FROM pipeline_state WHERE key = 'codebook_version'").fetchone()
     return row[0] if row else None
+
+
+def crawl_coverage(database: Path) -> dict[str, date]:
+    """Per spider, the last publication day its crawls covered completely ({} for a missing or
+    never-crawled warehouse)."""
+    if not database.is_file():
+        return {}
+    with duckdb.connect(str(database), read_only=True) as conn:
+        return dict(conn.execute(query("crawl_coverage")).fetchall())

@@ -1,4 +1,5 @@
-"""Collect: crawl the sources, then load what the crawls found into raw_documents."""
+"""Collect: crawl the sources for the run's publication weeks, then load what the crawls found into
+raw_documents."""
 
 
 from datetime import UTC, datetime
@@ -6,12 +7,12 @@ from datetime import UTC, datetime
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from pipelines.crawling import CrawlFailed, run_crawl
-from pipelines.partitions import publication_weeks
+from pipelines.partitions import crawl_window, publication_weeks, single_run
 from pipelines.resources import SourcesResource, WarehouseResource
 from warehouse.crawl_records import (
+    crawl_outcome,
     index_warc_files,
     last_complete_start,
-    last_watermark,
     read_stats,
     record_crawl,
 )
@@ -21,23 +22,23 @@ from warehouse.sql import query
 
 SPIDERS = ("doj", "eu")
 SPIDERS_WITH_CHANGED_LISTING = {"doj"}
-# Collect what the partitions cover: nothing published before the first publication week.
-FIRST_WEEK = publication_weeks.get_first_partition_key()
 
 
-def incremental_arguments(conn, spider: str, scope: dict[str, str]) -> dict[str, str]:
-    """Where the spider resumes: the watermark of its last complete crawl over the same scope
-    (queries, types), and (DOJ, whose listing is sorted by publication date) releases changed since
-    that crawl started. None of it for a first crawl."""
-    arguments = dict(scope)
-    if watermark := last_watermark(conn, spider, scope.get("queries"), scope.get("types")):
-        arguments["watermark"] = watermark
+def spider_arguments(conn, spider: str, scope: dict[str, str], since: str, until: str) -> dict[str, str]:
+    """The spider's arguments for a run over [since, until]: its scope (queries, types), and (DOJ,
+    whose listing can be sorted by revision) releases changed since its last complete crawl started,
+    whatever week they were published in."""
+    arguments = {**scope, "since": since, "until": until}
     if spider in SPIDERS_WITH_CHANGED_LISTING and (started := last_complete_start(conn, spider)):
         arguments["changed_since"] = started
     return arguments
 
 
-@asset(group_name="collect", description="Crawl the DOJ and Commission sources; one JSON-lines file per spider and crawl, raw responses archived as WARC.")
+@asset(
+    group_name="collect", partitions_def=publication_weeks, backfill_policy=single_run,
+    description="Crawl the DOJ and Commission sources for the documents published in the run's weeks; "
+                "one JSON-lines file per spider and crawl, raw responses archived as WARC.",
+)
 def crawled_items(
     context: AssetExecutionContext, warehouse: WarehouseResource, sources: SourcesResource
 ) -> MaterializeResult:
@@ -45,16 +46,17 @@ def crawled_items(
     raw = beside(warehouse.path(), "raw")
     crawl_dir = raw / "crawls" / crawl_id
     base_urls = sources.resolved()
+    since, until = crawl_window(context)
     with warehouse.get_connection() as conn:
-        resume = {spider: incremental_arguments(conn, spider, sources.spider_scope(spider)) for spider in SPIDERS}
-    metadata = {}
+        arguments = {spider: spider_arguments(conn, spider, sources.spider_scope(spider), since, until)
+                     for spider in SPIDERS}
+    metadata = {"published_from": since, "published_until": until}
     for spider in SPIDERS:
         stats_file = crawl_dir / f"{spider}.stats.json"
         settings = {**base_urls, "ALLIANCE_STATS_FILE": str(stats_file),
                     "ALLIANCE_WARC_DIR": str(raw / "warc")}
-        arguments = {"since": FIRST_WEEK, **resume[spider]}
         try:
-            output = run_crawl(spider, crawl_dir, settings, arguments)
+            output = run_crawl(spider, crawl_dir, settings, arguments[spider])
         except CrawlFailed:
             with warehouse.get_connection() as conn:  # a failed crawl is recorded, its watermark never used
                 record_crawl(conn, str(crawl_dir / f"{spider}.jsonl"), spider, read_stats(stats_file), "failed")
@@ -64,7 +66,8 @@ def crawled_items(
         metadata[f"{spider}_items"] = output.items
         metadata[f"{spider}_requests"] = stats.get("requests", 0)
         metadata[f"{spider}_errors"] = MetadataValue.json(stats.get("errors_by_kind", {}))
-        metadata[f"{spider}_watermark"] = str(stats.get("watermark_after"))
+        metadata[f"{spider}_outcome"] = crawl_outcome(stats)
+        metadata[f"{spider}_newest_published"] = str(stats.get("watermark_after"))
     return MaterializeResult(
         metadata={
             "crawl_dir": MetadataValue.path(str(crawl_dir)),
@@ -74,7 +77,12 @@ def crawled_items(
     )
 
 
-@asset(group_name="collect", deps=[crawled_items], description="Every document version the crawls found (a new version only when the content changed), crawl records and the WARC index.")
+@asset(
+    group_name="collect", deps=[crawled_items], partitions_def=publication_weeks, backfill_policy=single_run,
+    description="Every document version the crawls found (a new version only when the content changed), "
+                "crawl records and the WARC index. Loads every crawl not loaded yet, so a crawl whose "
+                "run was cut short after it is loaded by the next run, whatever its weeks.",
+)
 def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     raw = beside(warehouse.path(), "raw")
     loaded = []

@@ -41,12 +41,15 @@ class DojBounds:
 
 
 def release_verdict(record: Mapping[str, Any], listing: str, bounds: DojBounds) -> str:
-    """What to do with one listed release: DELIVER, REVISED, or a reason to skip it."""
-    if not in_window(record, bounds.since, bounds.until):
-        return OUTSIDE_WINDOW
+    """What to do with one listed release: DELIVER, REVISED, or a reason to skip it.
+
+    The date window bounds the listing by date only: a release revised since the last crawl is
+    wanted whatever week it was published in, or a revision of an old release would never be read."""
     day = published_date(record.get("date"))
     older = bool(bounds.watermark and day and day < bounds.watermark.isoformat())
     if listing == BY_DATE:
+        if not in_window(record, bounds.since, bounds.until):
+            return OUTSIDE_WINDOW
         return BEFORE_WATERMARK if older else DELIVER
     moment = changed_moment(record)
     if bounds.changed_since is None or moment is None or moment < bounds.changed_since:

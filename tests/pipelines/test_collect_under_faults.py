@@ -9,6 +9,7 @@ import pytest
 from dagster import materialize
 
 from pipelines.assets.collect import crawled_items, raw_documents
+from pipelines.partitions import every_week_tags
 from spiders.replica.faults import faults_by_name
 from spiders.replica.server import ReplicaServer
 from warehouse.raw import load_crawl_file
@@ -30,7 +31,7 @@ EARLIER = {"source": "doj", "source_id": "kept-from-an-earlier-crawl", "title": 
 def collect(resources_for, warehouse_file, faults=None):
     with ReplicaServer(faults=faults) as replica:
         resources = resources_for(warehouse_file, replica, **QUICK_FAULTS)
-        return materialize([crawled_items, raw_documents], resources=resources)
+        return materialize([crawled_items, raw_documents], resources=resources, tags=every_week_tags())
 
 
 def rows(warehouse_file, sql):

@@ -7,11 +7,10 @@ from datetime import datetime, timezone
 import duckdb
 import pytest
 from dagster import materialize
-from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from pipelines.assets import ALL_ASSETS
 from pipelines.checks import ALL_CHECKS
-from pipelines.partitions import publication_weeks
+from pipelines.partitions import every_week_tags
 from spiders.replica.server import ReplicaServer
 
 
@@ -34,8 +33,7 @@ def listed_counts(replica):
     return doj, eu
 
 
-EVERY_WEEK = {ASSET_PARTITION_RANGE_START_TAG: publication_weeks.get_first_partition_key(),
-              ASSET_PARTITION_RANGE_END_TAG: publication_weeks.get_last_partition_key()}
+EVERY_WEEK = every_week_tags()
 
 
 @pytest.fixture(scope="module")

@@ -1,21 +1,30 @@
-"""Collect through Dagster, repeatedly: a weekly run after a full run reads only first listing pages and
-adds nothing; a revised release becomes a new version; crawls, aliases and raw responses are recorded."""
+"""Collect through Dagster, repeatedly: a run of the newest week after a run of every week reads only
+first listing pages and adds nothing; a revised release becomes a new version whatever week it was
+published in; crawls (with their windows), aliases and raw responses are recorded."""
+
+from datetime import date, timedelta
 
 import duckdb
 import pytest
 from dagster import materialize
 
 from pipelines.assets.collect import crawled_items, raw_documents
+from pipelines.partitions import every_week_tags, publication_weeks
 from spiders.replica.faults import ChangedRelease
 from spiders.replica.server import ReplicaServer
 
 LISTINGS = {"/api/v1/press_releases.json": "page", "/commission/presscorner/api/search": "pagenumber"}
 
 
-def collect(resources_for, warehouse_file, faults=None):
+NEWEST_WEEK = publication_weeks.get_last_partition_key()
+
+
+def collect(resources_for, warehouse_file, faults=None, weekly=False):
+    """Every week in one run, or (weekly) the newest week alone, as the schedule runs it."""
+    weeks = {"partition_key": NEWEST_WEEK} if weekly else {"tags": every_week_tags()}
     with ReplicaServer(faults=faults) as replica:
         resources = resources_for(warehouse_file, replica)
-        assert materialize([crawled_items, raw_documents], resources=resources).success
+        assert materialize([crawled_items, raw_documents], resources=resources, **weeks).success
         return replica.requests
 
 
@@ -29,14 +38,14 @@ def three_runs(tmp_path_factory, resources_for):
     warehouse_file = tmp_path_factory.mktemp("warehouse") / "alliance.duckdb"
     full = collect(resources_for, warehouse_file)
     after_full = table(warehouse_file, "SELECT doc_id, version, content_sha256 FROM raw_documents ORDER BY ALL")
-    weekly = collect(resources_for, warehouse_file)
+    weekly = collect(resources_for, warehouse_file, weekly=True)
     after_weekly = table(warehouse_file, "SELECT doc_id, version, content_sha256 FROM raw_documents ORDER BY ALL")
     # revise a release the crawls cover (the API gives its body, so the change shows in the listing)
     [(uuid,)] = table(warehouse_file, "SELECT source_id FROM raw_documents WHERE source = 'doj' AND "
                                       "lower(html) NOT LIKE '%<html%' "
                                       "ORDER BY published DESC, source_id LIMIT 1")
     revised = ChangedRelease(uuid=uuid)
-    collect(resources_for, warehouse_file, faults=revised)
+    collect(resources_for, warehouse_file, faults=revised, weekly=True)
     return warehouse_file, full, weekly, after_full, after_weekly, revised
 
 
@@ -44,7 +53,7 @@ def listing_pages(requests):
     return [(r.path, r.param(param)) for r in requests for path, param in LISTINGS.items() if r.path == path]
 
 
-def test_weekly_run_after_full_run_reads_only_first_pages_and_adds_nothing(three_runs):
+def test_newest_week_after_every_week_reads_only_first_pages_and_adds_nothing(three_runs):
     _, full, weekly, after_full, after_weekly, _ = three_runs
     assert any(page not in ("0", "1") for _, page in listing_pages(full))  # the full crawl paged on
     assert {page for path, page in listing_pages(weekly)} <= {"0", "1"}
@@ -53,7 +62,7 @@ def test_weekly_run_after_full_run_reads_only_first_pages_and_adds_nothing(three
     assert len(weekly) < len(full) / 3
 
 
-def test_revised_release_is_stored_as_a_new_version_and_the_old_one_kept(three_runs):
+def test_release_revised_years_ago_is_stored_as_a_new_version_by_a_weekly_run(three_runs):
     warehouse_file, *_, revised = three_runs
     versions = table(warehouse_file, f"SELECT version, html LIKE '%Correction:%' FROM raw_documents "
                                      f"WHERE doc_id = 'doj:{revised.uuid}' ORDER BY version")
@@ -61,12 +70,16 @@ def test_revised_release_is_stored_as_a_new_version_and_the_old_one_kept(three_r
     assert table(warehouse_file, "SELECT count(*) FROM raw_documents WHERE version > 1") == [(1,)]
 
 
-def test_each_crawl_is_recorded_with_its_watermark(three_runs):
+def test_each_crawl_is_recorded_with_the_weeks_it_covered(three_runs):
     warehouse_file = three_runs[0]
     runs = table(warehouse_file, "SELECT spider, outcome, requests > 0, watermark_after IS NOT NULL, "
-                                 "json_extract_string(arguments, '$.watermark') IS NOT NULL FROM crawl_runs ORDER BY started_at")
-    assert [r[:4] for r in runs] == [(spider, "complete", True, True) for spider in ("doj", "eu") * 3]
-    assert [r[4] for r in runs] == [False, False, True, True, True, True]   # later crawls resume
+                                 "json_extract_string(arguments, '$.since'), json_extract_string(arguments, '$.until') "
+                                 "FROM crawl_runs ORDER BY started_at")
+    first, last = every_week_tags().values()
+    newest_sunday = str(date.fromisoformat(last) + timedelta(days=6))
+    assert [r[:3] for r in runs] == [(spider, "complete", True) for spider in ("doj", "eu") * 3]
+    assert [r[4:] for r in runs] == [(first, newest_sunday)] * 2 + [(NEWEST_WEEK, newest_sunday)] * 4
+    assert all(r[3] for r in runs[:2])  # the newest publication date a full crawl saw
 
 
 def test_aliases_and_archived_responses_are_indexed(three_runs):
@@ -76,3 +89,21 @@ def test_aliases_and_archived_responses_are_indexed(three_runs):
     assert numbers[0][0] > 0
     archived = table(warehouse_file, "SELECT count(*), count(DISTINCT warc_file), min(status) FROM warc_records")
     assert archived[0][0] > 50 and archived[0][1] >= 6 and archived[0][2] == 200
+
+
+def test_weekly_run_carries_an_old_releases_revision_through_extraction_and_tagging(three_runs, tmp_path):
+    from pipelines.assets.extract import extracted_texts
+    from pipelines.assets.tag import alliance_reference, document_tags
+    from pipelines.resources import WarehouseResource
+
+    source, *_, revised = three_runs
+    warehouse_file = tmp_path / "alliance.duckdb"
+    warehouse_file.write_bytes(source.read_bytes())  # the other tests read the collected warehouse as it is
+    resources = {"warehouse": WarehouseResource(database=str(warehouse_file))}
+    assert materialize([alliance_reference], resources=resources).success
+    assert materialize([extracted_texts, document_tags], resources=resources, partition_key=NEWEST_WEEK).success
+    doc_id = f"doj:{revised.uuid}"
+    assert table(warehouse_file, "SELECT doc_id, version FROM extracted_texts") == [(doc_id, 2)]
+    assert table(warehouse_file, "SELECT doc_id, version FROM document_relevance") == [(doc_id, 2)]
+    [(published,)] = table(warehouse_file, f"SELECT published FROM extracted_texts WHERE doc_id = '{doc_id}'")
+    assert published < date.fromisoformat(NEWEST_WEEK)

@@ -1,62 +1,71 @@
-"""Weekly partitions: a two-week backfill touches only those weeks, a week re-runs alone; the schedule."""
+"""Weekly partitions: a two-week backfill touches only those weeks, a week re-runs alone; the schedule
+runs the week that ended, catching up weeks the crawls have not covered."""
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import duckdb
 import pytest
 from dagster import build_schedule_context, materialize
-from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
+from dagster._core.storage.tags import (
+    ASSET_PARTITION_RANGE_END_TAG,
+    ASSET_PARTITION_RANGE_START_TAG,
+)
 
 from pipelines.assets import ALL_ASSETS
 from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.assets.tag import alliance_reference
-from pipelines.partitions import publication_weeks
-from pipelines.schedules import weekly_request, weekly_schedule
+from pipelines.partitions import every_week_tags, publication_weeks, week_range_tags
+from pipelines.schedules import first_week_to_crawl, weekly_request, weekly_schedule
 from spiders.replica.server import ReplicaServer
 
-TRANSFORM = [a for a in ALL_ASSETS if a.partitions_def is not None]
+PARTITIONED = [a for a in ALL_ASSETS if a.partitions_def is not None]
+
+
+def weeks_of(warehouse_file, table):
+    with duckdb.connect(str(warehouse_file), read_only=True) as conn:
+        return {str(w) for (w,) in conn.execute(
+            f"SELECT DISTINCT date_trunc('week', published)::DATE FROM {table}").fetchall()}
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory, resources_for):
-    warehouse_file = tmp_path_factory.mktemp("warehouse") / "alliance.duckdb"
+def busy_weeks(tmp_path_factory, resources_for):
+    """The three weeks with most documents in the replica, learnt from a crawl of every week."""
+    warehouse_file = tmp_path_factory.mktemp("survey") / "alliance.duckdb"
     with ReplicaServer() as replica:
         resources = resources_for(warehouse_file, replica)
-        assert materialize([crawled_items, raw_documents, alliance_reference], resources=resources).success
-    return warehouse_file, resources
-
-
-def weeks_extracted(warehouse_file):
-    with duckdb.connect(str(warehouse_file), read_only=True) as conn:
-        return {str(w) for (w,) in conn.execute(
-            "SELECT DISTINCT date_trunc('week', published)::DATE FROM extracted_texts").fetchall()}
-
-
-def busy_weeks(warehouse_file, limit):
+        assert materialize([crawled_items, raw_documents], resources=resources, tags=every_week_tags()).success
     with duckdb.connect(str(warehouse_file), read_only=True) as conn:
         return [str(w) for (w,) in conn.execute(
-            "SELECT date_trunc('week', published)::DATE AS w FROM raw_documents WHERE published >= DATE '2012-06-04'"
-            " GROUP BY w HAVING count(*) >= 1 ORDER BY count(*) DESC, w LIMIT ?", [limit]).fetchall()]
+            "SELECT date_trunc('week', published)::DATE AS w FROM raw_documents "
+            "GROUP BY w ORDER BY count(*) DESC, w LIMIT 3").fetchall()]
 
 
-def test_two_week_backfill_then_one_week_alone(collected):
-    warehouse_file, resources = collected
-    first, second, third = busy_weeks(warehouse_file, 3)
+def test_two_week_backfill_then_one_week_alone(tmp_path, resources_for, busy_weeks):
+    """Every stage, the crawl included, covers only the run's weeks."""
+    first, second, third = busy_weeks
     start, end = sorted([first, second])
-    with duckdb.connect(str(warehouse_file), read_only=True) as conn:
-        in_range = {str(w) for (w,) in conn.execute(
-            "SELECT DISTINCT date_trunc('week', published)::DATE FROM raw_documents "
-            "WHERE published >= ?::DATE AND published < ?::DATE + 7", [start, end]).fetchall()}
-    result = materialize(TRANSFORM, resources=resources,
-                         tags={ASSET_PARTITION_RANGE_START_TAG: start, ASSET_PARTITION_RANGE_END_TAG: end})
-    assert result.success
-    assert weeks_extracted(warehouse_file) == in_range
-    assert materialize(TRANSFORM, resources=resources, partition_key=third).success
-    assert weeks_extracted(warehouse_file) == in_range | {third}
+    warehouse_file = tmp_path / "alliance.duckdb"
+    weeks_between = {str(date.fromisoformat(start) + timedelta(weeks=n))
+                     for n in range((date.fromisoformat(end) - date.fromisoformat(start)).days // 7 + 1)}
+    with ReplicaServer() as replica:
+        resources = resources_for(warehouse_file, replica)
+        assert materialize([alliance_reference], resources=resources).success
+        backfill = materialize(PARTITIONED, resources=resources, tags=week_range_tags(start, end))
+        assert backfill.success
+        assert {first, second} <= weeks_of(warehouse_file, "raw_documents") <= weeks_between
+        assert weeks_of(warehouse_file, "extracted_texts") == weeks_of(warehouse_file, "raw_documents")
+        assert materialize(PARTITIONED, resources=resources, partition_key=third).success
+    assert weeks_of(warehouse_file, "raw_documents") - weeks_between == {third}
+    assert weeks_of(warehouse_file, "extracted_texts") == weeks_of(warehouse_file, "raw_documents")
     with duckdb.connect(str(warehouse_file), read_only=True) as conn:
         tagged = conn.execute("SELECT count(*) FROM document_relevance").fetchone()[0]
         extracted = conn.execute("SELECT count(*) FROM extracted_texts").fetchone()[0]
+        windows = conn.execute("SELECT DISTINCT json_extract_string(arguments, '$.since'), "
+                               "json_extract_string(arguments, '$.until') FROM crawl_runs ORDER BY 1").fetchall()
     assert tagged == extracted > 0
+    assert sorted(windows) == sorted([(start, str(date.fromisoformat(end) + timedelta(days=6))),
+                                      (third, str(date.fromisoformat(third) + timedelta(days=6)))])
+    assert backfill.asset_materializations_for_node("crawled_items")[0].partition is not None
 
 
 def test_partitions_are_mondays_from_june_2012():
@@ -80,3 +89,45 @@ def test_changed_codebook_retags_every_week():
     assert changed.partition_key is None
     assert changed.tags[ASSET_PARTITION_RANGE_START_TAG] == "2012-06-04"
     assert changed.tags[ASSET_PARTITION_RANGE_END_TAG] == "2026-11-23"
+
+
+def test_catch_up_starts_at_the_first_day_a_source_has_not_covered():
+    newest = "2026-11-23"
+    assert first_week_to_crawl({}, newest) == newest  # never crawled: history is a backfill
+    assert first_week_to_crawl({"doj": date(2026, 11, 22), "eu": date(2026, 11, 22)}, newest) == newest
+    # EU's last complete crawl ended on Wednesday 2026-11-04: its week is read again
+    assert first_week_to_crawl({"doj": date(2026, 11, 22), "eu": date(2026, 11, 4)}, newest) == "2026-11-02"
+    assert first_week_to_crawl({"doj": date(2026, 11, 8)}, newest) == "2026-11-09"
+    assert first_week_to_crawl({"doj": date(2011, 1, 1)}, newest) == "2012-06-04"
+    assert first_week_to_crawl({"doj": date(2026, 12, 20)}, newest) == newest
+
+
+def test_catch_up_request_covers_the_missed_weeks():
+    request = weekly_request("2026-11-23", "2026.11.1", "2026.11.1", first_week="2026-11-02")
+    assert request.partition_key is None
+    assert (request.tags[ASSET_PARTITION_RANGE_START_TAG], request.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
+        "2026-11-02", "2026-11-23")
+
+
+def test_schedule_reads_crawl_coverage_from_the_published_copy(tmp_path, monkeypatch):
+    """A weekly run that failed after its crawl of 2026-11-09 left the published copy covering up to
+    2026-11-15 for DOJ but only 2026-11-08 for the Commission: the next tick runs from 2026-11-09."""
+    from warehouse.connection import connect
+    from warehouse.crawl_records import record_crawl
+    from warehouse.publish import publish
+    from warehouse.schema import migrate
+
+    warehouse_file = tmp_path / "alliance.duckdb"
+    with connect(warehouse_file) as conn:
+        migrate(conn)
+        for spider, until, outcome in [("doj", "2026-11-08", "complete"), ("eu", "2026-11-08", "complete"),
+                                       ("doj", "2026-11-15", "complete"), ("eu", "2026-11-15", "incomplete")]:
+            stats = {"arguments": {"since": "2026-11-02", "until": until}, "items": 1,
+                     "started_at": f"{until}T06:00:00", "finished_at": f"{until}T06:05:00"}
+            record_crawl(conn, f"raw/crawls/{spider}-{until}.jsonl", spider, stats, outcome)
+        publish(conn, warehouse_file)
+    monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(warehouse_file))
+    context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc))
+    request = weekly_schedule(context)
+    assert (request.tags[ASSET_PARTITION_RANGE_START_TAG], request.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
+        "2026-11-09", "2026-11-23")

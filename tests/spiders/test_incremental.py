@@ -64,6 +64,15 @@ def test_a_backfill_window_still_bounds_what_is_read():
     assert release_verdict(release(date(2014, 9, 30)), BY_DATE, bounds) == DELIVER
 
 
+def test_a_revision_is_read_whatever_week_its_release_was_published_in():
+    one_week = DojBounds(since=date(2014, 10, 6), until=date(2014, 10, 12), changed_since=LAST_CRAWL)
+    revised_old = release(date(2013, 6, 17), datetime(2014, 10, 7, tzinfo=UTC))
+    assert release_verdict(revised_old, BY_CHANGED, one_week) == DELIVER
+    assert release_verdict(revised_old, BY_DATE, one_week) == OUTSIDE_WINDOW
+    unrevised_old = release(date(2013, 6, 17), datetime(2014, 9, 1, tzinfo=UTC))
+    assert release_verdict(unrevised_old, BY_CHANGED, one_week) == NOT_REVISED
+
+
 def test_reading_by_date_stops_at_the_first_page_reaching_below_the_watermark():
     newer = [release(date(2014, 10, day)) for day in (9, 8, 7)]
     assert not last_page_needed(page(*newer), BY_DATE, WEEKLY)

@@ -14,6 +14,7 @@ import duckdb
 import pytest
 from dagster import DagsterInstance, materialize
 
+from pipelines.partitions import every_week_tags
 from spiders.archive import WarcArchive
 from warehouse.archive_check import gzip_problem, scan_warc_file, verify_archive
 from warehouse.checks import run_check
@@ -222,7 +223,7 @@ def test_raw_documents_reports_a_bad_file_and_still_succeeds(tmp_path):
     bad.write_bytes(bad.read_bytes()[: entries[-1]["offset"] + 40])
     checks = [c for c in ALL_CHECKS if any(k.name == "warc_records_readable" for k in c.check_keys)]
     instance = DagsterInstance.ephemeral()
-    result = materialize([raw_documents, *checks], instance=instance,
+    result = materialize([raw_documents, *checks], instance=instance, tags=every_week_tags(),
                          resources={"warehouse": WarehouseResource(database=str(warehouse_file))})
     assert result.success
     metadata = result.asset_materializations_for_node("raw_documents")[0].metadata
