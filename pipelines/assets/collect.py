@@ -4,7 +4,7 @@ raw_documents."""
 
 from datetime import UTC, datetime
 
-from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AutomationCondition, MaterializeResult, MetadataValue, asset
 
 from pipelines.crawling import CrawlFailed, run_crawl
 from pipelines.partitions import crawl_window, publication_weeks, single_run
@@ -79,6 +79,7 @@ def crawled_items(
 
 @asset(
     group_name="collect", deps=[crawled_items], partitions_def=publication_weeks, backfill_policy=single_run,
+    automation_condition=AutomationCondition.eager(),
     description="Every document version the crawls found (a new version only when the content changed), "
                 "crawl records and the WARC index. Loads every crawl not loaded yet, so a crawl whose "
                 "run was cut short after it is loaded by the next run, whatever its weeks.",
