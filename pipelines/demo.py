@@ -55,7 +55,7 @@ def materialize_all(env: dict[str, str]) -> None:
     weeks = all_weeks()
     base = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "pipelines.definitions"]
     steps = (["--select", REFERENCE], ["--select", COLLECT, "--partition-range", weeks],
-             ["--select", TRANSFORM, "--partition-range", weeks], ["--select", REPORT])
+             ["--select", TRANSFORM, "--partition-range", weeks], ["--select", REPORT, "--partition-range", weeks])
     for step in steps:
         completed = subprocess.run(base + step, env=env, check=False)
         if completed.returncode != 0:

@@ -2,7 +2,14 @@
 
 import base64
 
-from dagster import AutomationCondition, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext,
+    AssetMaterialization,
+    AutomationCondition,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+)
 
 from pipelines.assets.extract import near_duplicate_links
 from pipelines.assets.tag import document_tags
@@ -44,23 +51,27 @@ def _embedded_png(path) -> str:
     return f"![{path.stem}](data:image/png;base64,{base64.b64encode(path.read_bytes()).decode('ascii')})"
 
 
-# Not partitioned: the report covers the whole warehouse, and a range run would otherwise repeat its
-# charts in the metadata of every week.
-@asset(group_name="warehouse", deps=[published_warehouse], automation_condition=AutomationCondition.eager(),
+@asset(group_name="warehouse", deps=[published_warehouse], partitions_def=publication_weeks,
+       backfill_policy=single_run, automation_condition=AutomationCondition.eager(), output_required=False,
        description="The researchers' report (warehouse/report/index.html with PNG charts), from the published copy.")
-def research_report(warehouse: WarehouseResource) -> MaterializeResult:
+def research_report(context: AssetExecutionContext, warehouse: WarehouseResource):
     from pipelines.report import write_report  # matplotlib loads only for this step
 
     target = warehouse.path()
     report = write_report(published_path(target), beside(target, "report"))
+    # The report covers the whole warehouse whatever weeks the run covered. Its charts go into the
+    # newest week's materialization only, which the UI shows as the asset's latest: in every week of
+    # a backfill they would repeat ~0.5 MB of images hundreds of times in the event log.
+    weeks = context.partition_keys
+    summary = {"index": MetadataValue.path(str(report.index)), "charts": len(report.charts),
+               "charts_shown_with_week": weeks[-1]}
+    for week in weeks[:-1]:
+        context.log_event(AssetMaterialization(context.asset_key, partition=week, metadata=summary))
     # Every chart, but only the first page of member timelines: the rest are in the report.
     shown = [chart for chart in report.charts
              if not chart.stem.startswith("member_timelines_") or chart.stem == "member_timelines_01"]
-    return MaterializeResult(
-        metadata={
-            "index": MetadataValue.path(str(report.index)),
-            "charts": len(report.charts),
-            "coverage": report.coverage_note,
-            **{chart.stem: MetadataValue.md(_embedded_png(chart)) for chart in shown},
-        }
-    )
+    context.log_event(AssetMaterialization(context.asset_key, partition=weeks[-1], metadata={
+        **summary, "coverage": report.coverage_note,
+        **{chart.stem: MetadataValue.md(_embedded_png(chart)) for chart in shown},
+    }))
+    yield from ()  # the materializations above are the asset's; no output to store

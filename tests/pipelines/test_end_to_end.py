@@ -10,7 +10,7 @@ from dagster import materialize
 
 from pipelines.assets import ALL_ASSETS
 from pipelines.checks import ALL_CHECKS
-from pipelines.partitions import every_week_tags
+from pipelines.partitions import every_week_tags, publication_weeks
 from spiders.replica.server import ReplicaServer
 
 
@@ -124,10 +124,14 @@ def test_goal_activity_shows_change_over_years(conn):
 def test_report_is_written_and_its_charts_show_in_the_run_metadata(run_twice):
     report_dir = run_twice[3].parent / "report"
     assert (report_dir / "index.html").is_file()
-    [materialization] = run_twice[0].asset_materializations_for_node("research_report")
-    metadata = materialization.metadata
-    assert metadata["charts"].value == len(list(report_dir.glob("*.png"))) >= 3
-    assert metadata["goal_activity"].value.startswith("![goal_activity](data:image/png;base64,")
+    materializations = run_twice[0].asset_materializations_for_node("research_report")
+    weeks = [m.partition for m in materializations]
+    assert weeks == publication_weeks.get_partition_keys()   # one per week of the run, newest last
+    newest, older = materializations[-1].metadata, materializations[0].metadata
+    assert newest["charts"].value == len(list(report_dir.glob("*.png"))) >= 3
+    assert newest["goal_activity"].value.startswith("![goal_activity](data:image/png;base64,")
+    # the charts are not copied into every week's materialization
+    assert "goal_activity" not in older and older["charts_shown_with_week"].value == weeks[-1]
 
 
 def test_text_language_is_recorded_and_duplicates_were_looked_for(run_twice, conn):
