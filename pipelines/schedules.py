@@ -1,10 +1,11 @@
 """The weekly run: Monday 06:00 UTC, the week that just ended, from the first week the crawls have not
-covered completely (a missed, failed or cut-short run is caught up), or every week when the codebook
-changed."""
+covered completely (a missed, failed or cut-short run is caught up); and, when the codebook changed,
+a second run that re-tags every week without crawling it again."""
 
 from datetime import date, timedelta
 
 from dagster import (
+    AssetKey,
     AssetSelection,
     RunRequest,
     ScheduleEvaluationContext,
@@ -23,6 +24,11 @@ weekly_job = define_asset_job(
     description="Crawl, load, extract, tag and publish; one week or a range of weeks in one run.",
 )
 
+# What a new codebook changes: the tags and everything drawn from them. Re-crawling every week for it
+# would take hours against the live sites and add nothing.
+RETAG_ASSETS = [AssetKey(name) for name in (
+    "alliance_reference", "document_tags", "researcher_views", "published_warehouse", "research_report")]
+
 
 def first_week_to_crawl(covered_through: dict[str, date], newest_week: str) -> str:
     """The week holding the first day some source's crawls have not covered completely, or the newest
@@ -36,29 +42,30 @@ def first_week_to_crawl(covered_through: dict[str, date], newest_week: str) -> s
     return min(max(monday.isoformat(), first_week), newest_week)
 
 
-def weekly_request(newest_week: str, codebook_in_files: str, codebook_in_warehouse: str | None,
-                   first_week: str | None = None) -> RunRequest:
-    """The weeks from `first_week` (default: the newest alone) to the newest, or every week when the
-    codebook the views use is not the one in the files."""
+def weekly_requests(newest_week: str, codebook_in_files: str, codebook_in_warehouse: str | None,
+                    first_week: str | None = None) -> list[RunRequest]:
+    """The weeks from `first_week` (default: the newest alone) to the newest, every stage; then, when
+    the codebook the views use is not the one in the files, every week's tags and what follows them.
+    The run queue runs them one after the other (one writer)."""
+    if first_week is None or first_week >= newest_week:
+        requests = [RunRequest(run_key=f"week-{newest_week}", partition_key=newest_week)]
+    else:
+        requests = [RunRequest(run_key=f"weeks-{first_week}-{newest_week}",
+                               tags=week_range_tags(first_week, newest_week))]
     if codebook_in_warehouse not in (None, codebook_in_files):
-        return RunRequest(
-            run_key=f"retag-{codebook_in_files}-{newest_week}",
+        requests.append(RunRequest(
+            run_key=f"retag-{codebook_in_files}-{newest_week}", asset_selection=RETAG_ASSETS,
             tags={**week_range_tags(publication_weeks.get_first_partition_key(), newest_week),
                   "codebook_version": codebook_in_files},
-        )
-    if first_week is None or first_week >= newest_week:
-        return RunRequest(run_key=f"week-{newest_week}", partition_key=newest_week)
-    return RunRequest(
-        run_key=f"weeks-{first_week}-{newest_week}",
-        tags=week_range_tags(first_week, newest_week),
-    )
+        ))
+    return requests
 
 
 @schedule(job=weekly_job, cron_schedule="0 6 * * 1", execution_timezone="UTC")
-def weekly_schedule(context: ScheduleEvaluationContext) -> RunRequest:
+def weekly_schedule(context: ScheduleEvaluationContext) -> list[RunRequest]:
     newest = publication_weeks.get_partition_keys(current_time=context.scheduled_execution_time)[-1]
     # The published copy, not the warehouse: the schedule must never wait on a running pipeline.
     published = published_path(warehouse_path())
     first_week = first_week_to_crawl(crawl_coverage(published), newest)
-    return weekly_request(newest, Tagger.from_reference().codebook_version,
-                          current_codebook_version(published), first_week)
+    return weekly_requests(newest, Tagger.from_reference().codebook_version,
+                           current_codebook_version(published), first_week)

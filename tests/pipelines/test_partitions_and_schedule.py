@@ -15,7 +15,7 @@ from pipelines.assets import ALL_ASSETS
 from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.assets.tag import alliance_reference
 from pipelines.partitions import every_week_tags, publication_weeks, week_range_tags
-from pipelines.schedules import first_week_to_crawl, weekly_request, weekly_schedule
+from pipelines.schedules import RETAG_ASSETS, first_week_to_crawl, weekly_requests, weekly_schedule
 from spiders.replica.server import ReplicaServer
 
 PARTITIONED = [a for a in ALL_ASSETS if a.partitions_def is not None]
@@ -78,17 +78,30 @@ def test_schedule_runs_monday_0600_utc_for_the_week_that_ended(tmp_path, monkeyp
     assert weekly_schedule.execution_timezone == "UTC"
     monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(tmp_path / "alliance.duckdb"))
     context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc))
-    request = weekly_schedule(context)
+    [request] = weekly_schedule(context)
     assert request.partition_key == "2026-11-23"
 
 
-def test_changed_codebook_retags_every_week():
-    same = weekly_request("2026-11-23", "2026.11.1", "2026.11.1")
-    assert same.partition_key == "2026-11-23"
-    changed = weekly_request("2026-11-23", "2026.12.1", "2026.11.1")
-    assert changed.partition_key is None
-    assert changed.tags[ASSET_PARTITION_RANGE_START_TAG] == "2012-06-04"
-    assert changed.tags[ASSET_PARTITION_RANGE_END_TAG] == "2026-11-23"
+def test_changed_codebook_retags_every_week_without_crawling_them_again():
+    [same] = weekly_requests("2026-11-23", "2026.11.1", "2026.11.1")
+    assert same.partition_key == "2026-11-23" and same.asset_selection is None   # every stage
+    week, retag = weekly_requests("2026-11-23", "2026.12.1", "2026.11.1")
+    assert week.partition_key == "2026-11-23" and week.asset_selection is None
+    assert retag.partition_key is None
+    assert retag.tags[ASSET_PARTITION_RANGE_START_TAG] == "2012-06-04"
+    assert retag.tags[ASSET_PARTITION_RANGE_END_TAG] == "2026-11-23"
+    names = {key.path[-1] for key in retag.asset_selection}
+    assert "document_tags" in names and not names & {"crawled_items", "raw_documents", "extracted_texts"}
+
+
+def test_retag_selection_runs_over_every_week_in_one_run():
+    """The re-tag run's selection is a valid single run of the job over a range of weeks."""
+    from pipelines.definitions import defs
+
+    job = defs.get_job_def("weekly_pipeline")
+    assert {key.path[-1] for key in RETAG_ASSETS} <= {key.path[-1] for key in job.asset_layer.executable_asset_keys}
+    subset = job.get_subset(asset_selection=set(RETAG_ASSETS))
+    assert subset.asset_layer.executable_asset_keys == set(RETAG_ASSETS)
 
 
 def test_catch_up_starts_at_the_first_day_a_source_has_not_covered():
@@ -103,7 +116,7 @@ def test_catch_up_starts_at_the_first_day_a_source_has_not_covered():
 
 
 def test_catch_up_request_covers_the_missed_weeks():
-    request = weekly_request("2026-11-23", "2026.11.1", "2026.11.1", first_week="2026-11-02")
+    [request] = weekly_requests("2026-11-23", "2026.11.1", "2026.11.1", first_week="2026-11-02")
     assert request.partition_key is None
     assert (request.tags[ASSET_PARTITION_RANGE_START_TAG], request.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
         "2026-11-02", "2026-11-23")
@@ -128,6 +141,6 @@ def test_schedule_reads_crawl_coverage_from_the_published_copy(tmp_path, monkeyp
         publish(conn, warehouse_file)
     monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(warehouse_file))
     context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc))
-    request = weekly_schedule(context)
+    [request] = weekly_schedule(context)
     assert (request.tags[ASSET_PARTITION_RANGE_START_TAG], request.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
         "2026-11-09", "2026-11-23")
