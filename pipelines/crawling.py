@@ -8,6 +8,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+# One spider per source, named after it.
+SPIDERS = ("doj", "eu")
+
 
 class CrawlFailed(Exception):
     """A crawl process ended badly; the message names the spider, exit code and log file."""

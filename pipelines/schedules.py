@@ -1,5 +1,6 @@
 """The weekly run: Monday 06:00 UTC, the week that just ended, from the first week the crawls have not
-covered completely (a missed, failed or cut-short run is caught up); and, when the codebook changed,
+covered completely (a missed, failed or cut-short run is caught up; a fresh warehouse or a new
+Commission query starts with every week); and, when the codebook changed,
 a second run that re-tags every week without crawling it again."""
 
 from datetime import date, timedelta
@@ -13,7 +14,9 @@ from dagster import (
     schedule,
 )
 
+from pipelines.crawling import SPIDERS
 from pipelines.partitions import publication_weeks, week_range_tags
+from pipelines.resources import SourcesResource
 from pipelines.tagging import Tagger
 from warehouse.location import warehouse_path
 from warehouse.publish import published_path
@@ -30,15 +33,16 @@ RETAG_ASSETS = [AssetKey(name) for name in (
     "alliance_reference", "document_tags", "researcher_views", "published_warehouse", "research_report")]
 
 
-def first_week_to_crawl(covered_through: dict[str, date], newest_week: str) -> str:
-    """The week holding the first day some source's crawls have not covered completely, or the newest
-    week when every source is covered up to it. A warehouse never crawled starts with the newest
-    week: its history is a backfill the operator starts (README, "Backfills")."""
+def first_week_to_crawl(covered_through: dict[str, date | None], newest_week: str) -> str:
+    """The week holding the first day some source's crawls have not covered completely (the first
+    week for a source never crawled), or the newest week when every source is covered up to it."""
+    first_week = publication_weeks.get_first_partition_key()
+    if any(day is None for day in covered_through.values()):
+        return first_week
     if not covered_through:
         return newest_week
     first_gap = min(covered_through.values()) + timedelta(days=1)
     monday = first_gap - timedelta(days=first_gap.weekday())
-    first_week = publication_weeks.get_first_partition_key()
     return min(max(monday.isoformat(), first_week), newest_week)
 
 
@@ -66,6 +70,8 @@ def weekly_schedule(context: ScheduleEvaluationContext) -> list[RunRequest]:
     newest = publication_weeks.get_partition_keys(current_time=context.scheduled_execution_time)[-1]
     # The published copy, not the warehouse: the schedule must never wait on a running pipeline.
     published = published_path(warehouse_path())
-    first_week = first_week_to_crawl(crawl_coverage(published), newest)
+    sources = SourcesResource()  # the scope the scheduled run's crawls will have
+    scopes = {spider: sources.spider_scope(spider) for spider in SPIDERS}
+    first_week = first_week_to_crawl(crawl_coverage(published, scopes), newest)
     return weekly_requests(newest, Tagger.from_reference().codebook_version,
                            current_codebook_version(published), first_week)

@@ -10,14 +10,6 @@ import duckdb
 from warehouse.sql import query
 
 
-def last_watermark(
-    conn: duckdb.DuckDBPyConnection, spider: str, queries: str | None = None, types: str | None = None
-) -> str | None:
-    row = conn.execute(query("last_watermark"),
-                       {"spider": spider, "queries": queries, "types": types}).fetchone()
-    return row[0] if row else None
-
-
 def crawl_outcome(stats: dict) -> str:
     """'complete' only for a crawl that finished on its own and delivered every document its listings
     announced. Any other crawl keeps its documents but not its watermark, so the next crawl reads the

@@ -19,10 +19,13 @@ def current_codebook_version(database: Path) -> str | None:
     return row[0] if row else None
 
 
-def crawl_coverage(database: Path) -> dict[str, date]:
-    """Per spider, the last publication day its crawls covered completely ({} for a missing or
-    never-crawled warehouse)."""
+def crawl_coverage(database: Path, scopes: dict[str, dict[str, str]]) -> dict[str, date | None]:
+    """Per spider, the last publication day its crawls over its scope ({"queries": ..., "types": ...},
+    as the spider is given them) covered completely; None for a scope never crawled, or for every
+    spider of a missing warehouse."""
     if not database.is_file():
-        return {}
+        return dict.fromkeys(scopes)
     with duckdb.connect(str(database), read_only=True) as conn:
-        return dict(conn.execute(query("crawl_coverage")).fetchall())
+        return {spider: conn.execute(query("crawl_coverage"), {
+                    "spider": spider, "queries": scope.get("queries"), "types": scope.get("types")}).fetchone()[0]
+                for spider, scope in scopes.items()}

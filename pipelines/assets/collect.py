@@ -4,9 +4,15 @@ raw_documents."""
 
 from datetime import UTC, datetime
 
-from dagster import AssetExecutionContext, AutomationCondition, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext,
+    AutomationCondition,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+)
 
-from pipelines.crawling import CrawlFailed, run_crawl
+from pipelines.crawling import SPIDERS, CrawlFailed, run_crawl
 from pipelines.partitions import crawl_window, publication_weeks, single_run
 from pipelines.resources import SourcesResource, WarehouseResource
 from warehouse.crawl_records import (
@@ -20,7 +26,6 @@ from warehouse.location import beside
 from warehouse.raw import load_crawl_file
 from warehouse.sql import query
 
-SPIDERS = ("doj", "eu")
 SPIDERS_WITH_CHANGED_LISTING = {"doj"}
 
 

@@ -76,8 +76,15 @@ def test_partitions_are_mondays_from_june_2012():
 def test_schedule_runs_monday_0600_utc_for_the_week_that_ended(tmp_path, monkeypatch):
     assert weekly_schedule.cron_schedule == "0 6 * * 1"
     assert weekly_schedule.execution_timezone == "UTC"
-    monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(tmp_path / "alliance.duckdb"))
+    monkeypatch.delenv("PRESSCORNER_QUERIES", raising=False)
+    monkeypatch.delenv("PRESSCORNER_TYPES", raising=False)
+    warehouse_file = tmp_path / "alliance.duckdb"
+    monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(warehouse_file))
     context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc))
+    [first_ever] = weekly_schedule(context)   # nothing crawled yet: every week
+    assert (first_ever.tags[ASSET_PARTITION_RANGE_START_TAG], first_ever.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
+        "2012-06-04", "2026-11-23")
+    publish_crawls(warehouse_file, [("doj", "2026-11-22", "complete"), ("eu", "2026-11-22", "complete")])
     [request] = weekly_schedule(context)
     assert request.partition_key == "2026-11-23"
 
@@ -106,7 +113,9 @@ def test_retag_selection_runs_over_every_week_in_one_run():
 
 def test_catch_up_starts_at_the_first_day_a_source_has_not_covered():
     newest = "2026-11-23"
-    assert first_week_to_crawl({}, newest) == newest  # never crawled: history is a backfill
+    # a source (or Commission query) never crawled starts with every week
+    assert first_week_to_crawl({"doj": None, "eu": None}, newest) == "2012-06-04"
+    assert first_week_to_crawl({"doj": date(2026, 11, 22), "eu": None}, newest) == "2012-06-04"
     assert first_week_to_crawl({"doj": date(2026, 11, 22), "eu": date(2026, 11, 22)}, newest) == newest
     # EU's last complete crawl ended on Wednesday 2026-11-04: its week is read again
     assert first_week_to_crawl({"doj": date(2026, 11, 22), "eu": date(2026, 11, 4)}, newest) == "2026-11-02"
@@ -125,22 +134,33 @@ def test_catch_up_request_covers_the_missed_weeks():
 def test_schedule_reads_crawl_coverage_from_the_published_copy(tmp_path, monkeypatch):
     """A weekly run that failed after its crawl of 2026-11-09 left the published copy covering up to
     2026-11-15 for DOJ but only 2026-11-08 for the Commission: the next tick runs from 2026-11-09."""
-    from warehouse.connection import connect
-    from warehouse.crawl_records import record_crawl
-    from warehouse.publish import publish
-    from warehouse.schema import migrate
-
+    monkeypatch.delenv("PRESSCORNER_QUERIES", raising=False)
+    monkeypatch.delenv("PRESSCORNER_TYPES", raising=False)
     warehouse_file = tmp_path / "alliance.duckdb"
-    with connect(warehouse_file) as conn:
-        migrate(conn)
-        for spider, until, outcome in [("doj", "2026-11-08", "complete"), ("eu", "2026-11-08", "complete"),
-                                       ("doj", "2026-11-15", "complete"), ("eu", "2026-11-15", "incomplete")]:
-            stats = {"arguments": {"since": "2026-11-02", "until": until}, "items": 1,
-                     "started_at": f"{until}T06:00:00", "finished_at": f"{until}T06:05:00"}
-            record_crawl(conn, f"raw/crawls/{spider}-{until}.jsonl", spider, stats, outcome)
-        publish(conn, warehouse_file)
+    publish_crawls(warehouse_file, [("doj", "2026-11-08", "complete"), ("eu", "2026-11-08", "complete"),
+                                    ("doj", "2026-11-15", "complete"), ("eu", "2026-11-15", "incomplete")])
     monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(warehouse_file))
     context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc))
     [request] = weekly_schedule(context)
     assert (request.tags[ASSET_PARTITION_RANGE_START_TAG], request.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
         "2026-11-09", "2026-11-23")
+    # a Commission query added since: its crawls start with every week
+    monkeypatch.setenv("PRESSCORNER_QUERIES", "WePROTECT")
+    [request] = weekly_schedule(context)
+    assert request.tags[ASSET_PARTITION_RANGE_START_TAG] == "2012-06-04"
+
+
+def publish_crawls(warehouse_file, crawls):
+    """Record (spider, until, outcome) crawls of windows from 2026-11-02 and publish the warehouse."""
+    from warehouse.connection import connect
+    from warehouse.crawl_records import record_crawl
+    from warehouse.publish import publish
+    from warehouse.schema import migrate
+
+    with connect(warehouse_file) as conn:
+        migrate(conn)
+        for spider, until, outcome in crawls:
+            stats = {"arguments": {"since": "2026-11-02", "until": until}, "items": 1,
+                     "started_at": f"{until}T06:00:00", "finished_at": f"{until}T06:05:00"}
+            record_crawl(conn, f"raw/crawls/{spider}-{until}.jsonl", spider, stats, outcome)
+        publish(conn, warehouse_file)

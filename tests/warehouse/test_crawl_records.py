@@ -1,7 +1,11 @@
-"""Crawl records: outcome from the finish reason, listing counts per week, watermarks per scope."""
+"""Crawl records: outcome from the finish reason, listing counts per week, coverage per scope."""
 
+from datetime import date
 
-from warehouse.crawl_records import crawl_outcome, last_complete_start, last_watermark, record_crawl
+from warehouse.connection import connect
+from warehouse.crawl_records import crawl_outcome, last_complete_start, record_crawl
+from warehouse.schema import migrate
+from warehouse.state import crawl_coverage
 
 
 def stats(watermark, started, reason="finished", **arguments):
@@ -18,16 +22,32 @@ def test_only_a_crawl_that_finished_and_delivered_all_it_listed_is_complete():
     assert crawl_outcome({}) == "incomplete"
 
 
-def test_watermark_comes_from_the_last_complete_crawl_of_the_same_scope(conn):
-    record_crawl(conn, "a", "eu", stats("2014-10-01", "2026-11-01T06:00:00Z", queries="WePROTECT"), "complete")
-    record_crawl(conn, "b", "eu", stats("2014-12-01", "2026-11-08T06:00:00Z"), "complete")
-    cut_short = stats("2015-06-01", "2026-11-15T06:00:00Z", reason="retry_after_too_long")
-    record_crawl(conn, "c", "eu", cut_short, crawl_outcome(cut_short))
-    assert last_watermark(conn, "eu") == "2014-12-01"
-    assert last_watermark(conn, "eu", queries="WePROTECT") == "2014-10-01"
-    assert last_watermark(conn, "eu", queries="Global Alliance") is None
-    assert last_watermark(conn, "doj") is None
-    assert last_complete_start(conn, "eu") == "2026-11-08T06:00:00Z"
+def test_coverage_comes_from_the_complete_crawls_of_the_same_scope(tmp_path):
+    warehouse_file = tmp_path / "alliance.duckdb"
+    with connect(warehouse_file) as conn:
+        migrate(conn)
+        record_crawl(conn, "a", "eu", stats("2014-10-01", "2026-11-01T06:00:00Z", since="2012-06-04",
+                                            until="2014-10-05", queries="WePROTECT"), "complete")
+        record_crawl(conn, "b", "eu", stats("2014-12-01", "2026-11-08T06:00:00Z", since="2014-12-01",
+                                            until="2014-12-07"), "complete")
+        record_crawl(conn, "b0", "eu", stats("2014-11-20", "2026-11-07T06:00:00Z", since="2014-11-17",
+                                             until="2014-11-23"), "complete")
+        cut_short = stats("2015-06-01", "2026-11-15T06:00:00Z", reason="retry_after_too_long",
+                          since="2014-12-08", until="2015-06-07")
+        record_crawl(conn, "c", "eu", cut_short, crawl_outcome(cut_short))
+        never_complete = stats(None, "2026-11-15T06:00:00Z", reason="shutdown", since="2013-01-07", until="2013-01-13")
+        record_crawl(conn, "d", "doj", never_complete, crawl_outcome(never_complete))
+        record_crawl(conn, "e", "doj", stats(None, "2026-11-16T06:00:00Z", since="2012-06-04"), "failed")
+        assert last_complete_start(conn, "eu") == "2026-11-08T06:00:00Z"
+        assert last_complete_start(conn, "doj") is None
+    coverage = crawl_coverage(warehouse_file, {"eu": {}, "doj": {}})
+    # the latest complete window's end; the cut-short crawl after it does not count
+    assert coverage["eu"] == date(2014, 12, 7)
+    # no complete crawl: covered up to the day before the earliest window asked for
+    assert coverage["doj"] == date(2012, 6, 3)
+    assert crawl_coverage(warehouse_file, {"eu": {"queries": "WePROTECT"}}) == {"eu": date(2014, 10, 5)}
+    assert crawl_coverage(warehouse_file, {"eu": {"queries": "Global Alliance"}}) == {"eu": None}
+    assert crawl_coverage(tmp_path / "missing.duckdb", {"eu": {}}) == {"eu": None}
 
 
 def test_listing_counts_and_errors_are_recorded(conn):

@@ -1,15 +1,16 @@
--- Per spider, the last publication day its crawls have covered completely: the latest `until` of a
--- complete crawl (a crawl without one covered up to the day before it started). A spider with no
--- complete crawl yet has covered nothing since the earliest `since` it was asked for.
+-- The last publication day the crawls of $spider over one scope ($queries, $types: as passed to the
+-- spider, NULL for none) covered completely: the latest `until` of a complete crawl (a crawl without
+-- one covered up to the day before it started). With no complete crawl yet, nothing since the
+-- earliest `since` it was asked for; NULL when the scope was never crawled (a query added later
+-- starts with every week).
 WITH windows AS (
-    SELECT spider, outcome,
+    SELECT outcome,
            TRY_CAST(json_extract_string(arguments, '$.since') AS DATE) AS since,
            COALESCE(TRY_CAST(json_extract_string(arguments, '$.until') AS DATE),
                     CAST(started_at AS DATE) - 1) AS until
     FROM crawl_runs
+    WHERE spider = $spider
+      AND json_extract_string(arguments, '$.queries') IS NOT DISTINCT FROM $queries
+      AND json_extract_string(arguments, '$.types') IS NOT DISTINCT FROM $types
 )
-SELECT spider, COALESCE(max(until) FILTER (WHERE outcome = 'complete'), min(since) - 1) AS covered_through
-FROM windows
-GROUP BY spider
-HAVING covered_through IS NOT NULL
-ORDER BY spider;
+SELECT COALESCE(max(until) FILTER (WHERE outcome = 'complete'), min(since) - 1) FROM windows;
