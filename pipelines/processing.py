@@ -15,7 +15,7 @@ from pipelines.language import detect_language
 from pipelines.near_duplicates import WINDOW_DAYS, TextRecord, assign_canonicals, find_similar_pairs
 from pipelines.reference_files import ROSTER_CSV
 from pipelines.tagging import Tagger, TagInput, TagResult
-from pipelines.workers import parallel_map
+from pipelines.workers import parallel_map, return_freed_memory
 from warehouse.duplicates import (
     existing_links,
     finish_duplicate_pass,
@@ -66,9 +66,11 @@ def extract_pending(
     conn: duckdb.DuckDBPyConnection, start: date = date.min, end: date = date.max, workers: int | None = None
 ) -> ExtractionCounts:
     extracted = empty = 0
+    return_freed_memory()   # what an earlier stage in this process freed, before workers start beside it
     with parallel_map(workers) as mapper:
         for _batch, rows in mapper.pipelined(extracted_row, pending_extraction(conn, start, end)):
             save_extracted(conn, rows)
+            return_freed_memory()   # each batch frees hundreds of page-sized strings
             extracted += len(rows)
             empty += sum(1 for row in rows if not row.text)
     return ExtractionCounts(extracted, empty)

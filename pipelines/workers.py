@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -11,6 +13,26 @@ from typing import Any
 
 # Below this many items per call, starting worker processes costs more than it saves.
 MIN_ITEMS_FOR_WORKERS = 64
+
+
+def _libc_malloc_trim():
+    name = ctypes.util.find_library("c")
+    try:
+        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    except OSError:
+        return None
+
+
+_MALLOC_TRIM = _libc_malloc_trim()
+
+
+def return_freed_memory() -> None:
+    """Hand memory this process has freed back to the system (glibc only; elsewhere nothing).
+
+    Page-sized strings (tens of KB) come from malloc's heaps, which keep freed space for reuse instead
+    of returning it: after many batches the process looks as large as its worst moment."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def worker_count() -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -16,3 +18,18 @@ def connection_config() -> dict[str, object]:
 
 def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config=connection_config())
+
+
+@contextmanager
+def one_thread(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB on one thread for the duration (the setting is the database's, not the connection's).
+
+    For reads of a few hundred large pages at a time: each thread decompresses whole vectors of
+    2,048 pages around the rows it needs, so a second thread only doubles the memory in flight,
+    while the work that matters runs in other processes."""
+    before = conn.execute("SELECT current_setting('threads')").fetchone()[0]
+    conn.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        conn.execute(f"SET threads = {int(before)}")

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import duckdb
 
 from warehouse.bulk import insert_rows
+from warehouse.connection import one_thread
 from warehouse.sql import query
 
 
@@ -39,14 +40,22 @@ class ExtractedRow:
 def pending_extraction(
     conn: duckdb.DuckDBPyConnection, start: date, end: date, batch_size: int = 500
 ) -> Iterator[list[PendingDocument]]:
-    """Batches of versions not yet extracted (published in [start, end) or undated), streamed so the
-    corpus never sits in memory."""
-    # A connection of its own: the caller writes on `conn` while this read is still open.
+    """Batches of versions not yet extracted (published in [start, end), undated or revisions), in
+    storage order, one batch's HTML in memory at a time so the corpus never sits in memory."""
+    # A connection of its own, in one read transaction: the caller writes on `conn` between batches,
+    # and every batch must come from the snapshot the keys were taken in.
     reader = conn.cursor()
-    reader.execute(query("pending_extraction_keys"), {"start": start, "end": end})
-    cursor = reader.execute(query("pending_extraction"))
-    while rows := cursor.fetchmany(batch_size):
-        yield [PendingDocument(*row) for row in rows]
+    reader.begin()
+    try:
+        reader.execute(query("pending_extraction_keys"), {"start": start, "end": end, "batch_size": batch_size})
+        batches = reader.execute(query("pending_extraction_batches")).fetchall()
+        with one_thread(conn):
+            for batch, first_row, last_row in batches:
+                rows = reader.execute(query("pending_extraction"),
+                                      {"batch": batch, "first_row": first_row, "last_row": last_row}).fetchall()
+                yield [PendingDocument(*row) for row in rows]
+    finally:
+        reader.close()
 
 
 def save_extracted(conn: duckdb.DuckDBPyConnection, rows: Iterable[ExtractedRow]) -> int:

@@ -73,3 +73,55 @@ def test_undecodable_line_is_rejected_and_earlier_data_kept(conn, tmp_path):
     result = load_crawl_file(conn, broken)
     assert (result.items, result.new_versions, result.rejected) == (2, 1, 1)
     assert [row[0] for row in stored(conn)] == ["doj:u-1", "doj:u-2"]
+
+
+def test_each_rejected_line_is_named_with_its_reason(conn, tmp_path, caplog):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"".join([
+        json.dumps(item("u-1")).encode() + b"\n",
+        b"{not json\n",
+        b"\n",                                                   # blank: not an item, not a rejection
+        json.dumps({"source": "doj", "title": "no id"}).encode() + b"\n",
+        json.dumps(item("u-3", source="fbi")).encode() + b"\n",
+        b'["a", "list"]\n',
+        b'{"source": "doj", "source_id": "u-9", "html": "\xff"}\n',
+        json.dumps(item("u-2")).encode() + b"\n",
+    ]))
+    with caplog.at_level("WARNING", logger="warehouse.raw"):
+        result = load_crawl_file(conn, path)
+    assert (result.items, result.new_versions, result.rejected) == (7, 2, 5)
+    lines = [reason.split(":")[0] for reason in result.rejections]
+    assert lines == ["line 2", "line 4", "line 5", "line 6", "line 7"]
+    assert "not JSON" in result.rejections[0] and "no source_id" in result.rejections[1]
+    assert "'fbi'" in result.rejections[2] and "not a JSON object" in result.rejections[3]
+    assert "not UTF-8" in result.rejections[4]
+    assert all(str(path) in message and "line" in message for message in caplog.messages)
+
+
+def test_clean_file_names_no_rejection(conn, tmp_path):
+    result = load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1"), item("u-2")]))
+    assert result.rejected == 0 and result.rejections == ()
+
+
+def test_versions_within_one_large_file_follow_line_order(conn, tmp_path):
+    # Enough lines for the reader to work in several chunks: the pages read back must be the ones
+    # whose keys were staged, line for line.
+    filler = [item(f"f-{i}", html=f"<p>{'Filler paragraph. ' * 1000}{i}</p>") for i in range(3000)]
+    lines = [item("u-1", html="<p>First.</p>"), *filler[:1500], item("u-1", html="<p>Second.</p>"),
+             *filler[1500:], item("u-1", html="<p>Third.</p>"), item("u-1", html="<p>Second.</p>")]
+    result = load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", lines))
+    assert result.new_versions == 3 + 3000
+    rows = conn.execute("SELECT version, html FROM raw_documents WHERE doc_id = 'doj:u-1' ORDER BY version").fetchall()
+    assert rows == [(1, "<p>First.</p>"), (2, "<p>Second.</p>"), (3, "<p>Third.</p>")]
+    mismatched = conn.execute("SELECT count(*) FROM raw_documents WHERE doc_id LIKE 'doj:f-%' "
+                              "AND NOT ends_with(html, split_part(doc_id, '-', 2) || '</p>')").fetchone()[0]
+    assert mismatched == 0
+
+
+def test_line_python_reads_but_the_loader_refuses_is_named(conn, tmp_path):
+    # json.loads accepts an escaped lone surrogate; DuckDB's reader (rightly) does not.
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(item("u-1")) + "\n" + '{"source": "doj", "source_id": "u-2", "html": "\\ud800"}\n')
+    result = load_crawl_file(conn, path)
+    assert (result.rejected, result.new_versions) == (1, 1)
+    assert result.rejections[0].startswith("line 2: ") and "surrogate" in result.rejections[0]

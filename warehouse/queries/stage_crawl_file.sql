@@ -1,35 +1,14 @@
--- Stage one crawl output file (JSON lines written by the spiders) for loading.
+-- Stage the keys of one crawl output file for loading: which line holds which document, with what
+-- content hash. No HTML: the pages are read again from the file by insert_new_versions, only for the
+-- versions that are new, so a crawl larger than memory streams through instead of being copied.
 -- $path: the file. Lines that are not JSON or lack an identity are left out and counted by the caller.
 CREATE OR REPLACE TEMP TABLE raw_staging AS
 SELECT
+    ordinal,
     source || ':' || source_id AS doc_id,
     source,
-    source_id,
-    url,
-    fetch_url,
-    title,
-    TRY_CAST(published AS DATE) AS published,
-    lower(language) AS language,
-    languages,
-    html,
     sha256(COALESCE(title, '') || chr(31) || COALESCE(html, '') || chr(31) || COALESCE(published, '')) AS content_sha256,
-    TRY_CAST(fetched_at AS TIMESTAMP) AS fetched_at,
-    api AS api_metadata,
     COALESCE(aliases, []) AS aliases,
-    $path AS crawl_file,
-    ordinal
-FROM (
-    SELECT *, row_number() OVER () AS ordinal
-    FROM read_json(
-        $path,
-        format = 'newline_delimited',
-        ignore_errors = true,
-        columns = {
-            source: 'VARCHAR', source_id: 'VARCHAR', url: 'VARCHAR', fetch_url: 'VARCHAR',
-            title: 'VARCHAR', published: 'VARCHAR', language: 'VARCHAR', languages: 'VARCHAR[]',
-            html: 'VARCHAR', fetched_at: 'VARCHAR', api: 'JSON',
-            aliases: 'VARCHAR[]'
-        }
-    )
-)
+    $path AS crawl_file
+FROM crawl_file_lines($path)
 WHERE source IN ('doj', 'eu') AND COALESCE(source_id, '') <> '';
