@@ -85,8 +85,9 @@ _BUILD = [
 ]
 
 
-def build_view_warehouse(path: Path, documents: int) -> None:
-    """A warehouse of `documents` synthetic documents (and their tags) at `path`, made anew."""
+def build_view_warehouse(path: Path, documents: int, codebook: str = CODEBOOK) -> None:
+    """A warehouse of `documents` synthetic documents (and their tags under `codebook`) at `path`,
+    made anew."""
     if documents < 1:
         raise ValueError(f"the view warehouse needs at least one document, got {documents}")
     for stale in (path, path.with_name(path.name + ".wal")):
@@ -96,7 +97,7 @@ def build_view_warehouse(path: Path, documents: int) -> None:
         migrate(conn)
         load_reference(conn, str(ROSTER_CSV), str(GOALS_CSV))
         for statement in _BUILD:
-            params = {name: value for name, value in (("n", documents), ("codebook", CODEBOOK))
+            params = {name: value for name, value in (("n", documents), ("codebook", codebook))
                       if f"${name}" in statement}
             conn.execute(statement, params or None)
         conn.execute("CHECKPOINT")

@@ -93,6 +93,9 @@ class WarcArchive:
         self._index.close()
 
 
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
 def read_archived(warc_file: str | Path, offset: int) -> ArchivedResponse:
     """The response record at `offset` of a WARC file. ValueError naming the file and offset
     when no response record starts there."""
@@ -102,6 +105,11 @@ def read_archived(warc_file: str | Path, offset: int) -> ArchivedResponse:
     with Path(warc_file).open("rb") as stream:
         stream.seek(offset)
         try:
+            # Each record of a .warc.gz is a gzip member of its own. Inside one, warcio may still
+            # find something to parse, so a record must start with the gzip magic to be one.
+            if str(warc_file).endswith(".gz") and stream.read(2) not in (_GZIP_MAGIC, b""):
+                raise ValueError(f"{where}: no WARC record starts there (no gzip member begins there)")
+            stream.seek(offset)
             record = next(iter(ArchiveIterator(stream)), None)
             if record is None:
                 raise ValueError(f"{where}: no WARC record there (past the end of the file?)")

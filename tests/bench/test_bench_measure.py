@@ -1,5 +1,5 @@
-"""The bench's arithmetic and reporting: percentiles, targets, the verdict line, the memory
-projection, the floor's sample, and reading a process tree's memory."""
+"""The bench's arithmetic and reporting: percentiles, targets, the verdict line, the floor's
+sample, and reading a process tree's memory."""
 
 import os
 import subprocess
@@ -7,7 +7,6 @@ import sys
 
 import pytest
 
-from bench.bench import projected_rss
 from bench.floor import extraction_floor, sample_stride
 from bench.measure import Figure, percentile, run_measured, tree_rss_kb, verdict
 
@@ -37,12 +36,6 @@ def test_targets_in_both_directions_and_the_verdict_names_what_misses():
 def test_a_figure_prints_as_name_value_unit():
     assert Figure("corpus_docs", 20000, "docs").line() == "corpus_docs: 20000 docs"
     assert Figure("view_p95_ms", 123.456, "ms", "<= 200").line() == "view_p95_ms: 123.5 ms (target <= 200)"
-
-
-def test_memory_projection_follows_growth_and_never_projects_below_a_measurement():
-    assert projected_rss((1000, 500.0), (2000, 600.0), 10_000) == pytest.approx(1400.0)
-    assert projected_rss((1000, 700.0), (2000, 650.0), 10_000) == 700.0
-    assert projected_rss((2000, 650.0), (1000, 700.0), 10_000) == 700.0
 
 
 def test_floor_sample_spreads_over_the_corpus_and_refuses_nothing_to_time(tmp_path):
