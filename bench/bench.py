@@ -28,7 +28,7 @@ import duckdb
 
 from bench.corpus import CorpusSpec, write_crawl_file
 from bench.crawl import measure_crawl
-from bench.floor import extraction_floor, sample_stride
+from bench.floor import extraction_floor, extraction_on_every_core, sample_stride
 from bench.measure import ChildRun, Figure, run_measured, verdict
 from bench.views import build_view_warehouse, time_views
 from pipelines.processing import reference_tagger
@@ -71,6 +71,10 @@ def pipeline_figures(workdir: Path, docs: int, floor_docs: int, figures: list[Fi
     floor = extraction_floor(corpus.path, sample_stride(docs, floor_docs))
     _say(Figure("extract_floor_docs_per_s", floor.docs_per_s, "docs/s",
                 note=f"extract_text alone, one core, {floor.documents} of the corpus's documents"), figures)
+    ceiling = extraction_on_every_core(corpus.path, sample_stride(docs, floor_docs))
+    _say(Figure("extract_every_core_vs_floor", ceiling.docs_per_s / floor.docs_per_s, "x",
+                note=f"extract_text alone on {os.cpu_count()} cores, {ceiling.docs_per_s:.0f} docs/s: "
+                "the most pipeline_vs_floor can reach here"), figures)
 
     warehouse = workdir / "pipeline.duckdb"
     full, child = run_pipeline(warehouse, corpus.path)

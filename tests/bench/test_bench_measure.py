@@ -1,13 +1,14 @@
 """The bench's arithmetic and reporting: percentiles, targets, the verdict line, the floor's
 sample, and reading a process tree's memory."""
 
+import json
 import os
 import subprocess
 import sys
 
 import pytest
 
-from bench.floor import extraction_floor, sample_stride
+from bench.floor import extraction_floor, extraction_on_every_core, sample_stride
 from bench.measure import Figure, percentile, run_measured, tree_rss_kb, verdict
 
 
@@ -47,6 +48,20 @@ def test_floor_sample_spreads_over_the_corpus_and_refuses_nothing_to_time(tmp_pa
     empty.write_text("")
     with pytest.raises(ValueError, match="empty.jsonl"):
         extraction_floor(empty)
+    with pytest.raises(ValueError, match="empty.jsonl"):
+        extraction_on_every_core(empty)
+
+
+def test_every_core_extracts_the_same_sample_as_the_floor(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    with pages.open("w", encoding="utf-8") as handle:
+        for n in range(10):
+            html = f"<html><body><article><p>Release {n}. " + "A sentence of the release. " * 30 + "</p></article></body></html>"
+            handle.write(json.dumps({"html": html, "url": f"https://example.org/{n}"}) + "\n")
+    floor = extraction_floor(pages, stride=2)
+    every_core = extraction_on_every_core(pages, stride=2, workers=2)
+    assert floor.documents == every_core.documents == 5
+    assert every_core.seconds > 0
 
 
 def test_process_tree_memory_counts_children_and_ends_at_zero():
