@@ -105,7 +105,7 @@ def test_retag_selection_runs_over_every_week_in_one_run():
     """The re-tag run's selection is a valid single run of the job over a range of weeks."""
     from pipelines.definitions import defs
 
-    job = defs.get_job_def("weekly_pipeline")
+    job = defs.resolve_job_def("weekly_pipeline")
     assert {key.path[-1] for key in RETAG_ASSETS} <= {key.path[-1] for key in job.asset_layer.executable_asset_keys}
     subset = job.get_subset(asset_selection=set(RETAG_ASSETS))
     assert subset.asset_layer.executable_asset_keys == set(RETAG_ASSETS)
