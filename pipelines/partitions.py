@@ -14,6 +14,11 @@ publication_weeks = WeeklyPartitionsDefinition(start_date="2012-06-04", day_offs
 single_run = BackfillPolicy.single_run()
 
 
+def week_of(day: date) -> str:
+    """The key of the publication week holding `day` (its Monday)."""
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
 def week_range_tags(first_week: str, last_week: str) -> dict[str, str]:
     """The run tags that make one run cover the weeks from `first_week` to `last_week`, both included."""
     return {ASSET_PARTITION_RANGE_START_TAG: first_week, ASSET_PARTITION_RANGE_END_TAG: last_week}

@@ -15,7 +15,7 @@ from dagster import (
 )
 
 from pipelines.crawling import SPIDERS
-from pipelines.partitions import publication_weeks, week_range_tags
+from pipelines.partitions import publication_weeks, week_of, week_range_tags
 from pipelines.resources import SourcesResource
 from pipelines.tagging import Tagger
 from warehouse.location import warehouse_path
@@ -42,8 +42,7 @@ def first_week_to_crawl(covered_through: dict[str, date | None], newest_week: st
     if not covered_through:
         return newest_week
     first_gap = min(covered_through.values()) + timedelta(days=1)
-    monday = first_gap - timedelta(days=first_gap.weekday())
-    return min(max(monday.isoformat(), first_week), newest_week)
+    return min(max(week_of(first_gap), first_week), newest_week)
 
 
 def weekly_requests(newest_week: str, codebook_in_files: str, codebook_in_warehouse: str | None,

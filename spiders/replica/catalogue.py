@@ -33,6 +33,10 @@ class Catalogue:
         self.by_path = {release.path: release for release in self.doj}
         self.by_reference = {document.reference: document for document in self.eu}
 
+    def newest_day(self):
+        """The publication day of the newest document the replica serves."""
+        return max([release.day for release in self.doj] + [document.day for document in self.eu])
+
     def related(self, release: DojRelease, limit: int = 3) -> list[DojRelease]:
         """Other releases of the same component, nearest in date: the page's Related Content."""
         names = {c["name"] for c in release.api["component"]}

@@ -21,3 +21,13 @@ def replica_resources(warehouse_file, replica, **more_settings) -> dict:
 def resources_for():
     """resources_for(warehouse_file, replica, **scrapy_settings) -> Dagster resources."""
     return replica_resources
+
+
+@pytest.fixture(scope="session")
+def replica_weeks() -> dict[str, str]:
+    """Run tags for one run over the weeks the replica has documents in (2012 to its newest), not
+    every week to today: each week of a range costs Dagster an event per asset, seconds per run."""
+    from pipelines.partitions import publication_weeks, week_of, week_range_tags
+    from spiders.replica.catalogue import load_catalogue
+
+    return week_range_tags(publication_weeks.get_first_partition_key(), week_of(load_catalogue().newest_day()))

@@ -9,7 +9,6 @@ import pytest
 from dagster import materialize
 
 from pipelines.assets.collect import crawled_items, raw_documents
-from pipelines.partitions import every_week_tags
 from spiders.replica.faults import faults_by_name
 from spiders.replica.server import ReplicaServer
 from warehouse.raw import load_crawl_file
@@ -28,10 +27,10 @@ EARLIER = {"source": "doj", "source_id": "kept-from-an-earlier-crawl", "title": 
            "html": "<p>Kept as it was.</p>", "fetched_at": "2026-01-05T06:00:00Z", "api": {"number": "13-001"}}
 
 
-def collect(resources_for, warehouse_file, faults=None):
+def collect(resources_for, warehouse_file, weeks, faults=None):
     with ReplicaServer(faults=faults) as replica:
         resources = resources_for(warehouse_file, replica, **QUICK_FAULTS)
-        return materialize([crawled_items, raw_documents], resources=resources, tags=every_week_tags())
+        return materialize([crawled_items, raw_documents], resources=resources, tags=weeks)
 
 
 def rows(warehouse_file, sql):
@@ -43,14 +42,15 @@ ARRIVED = "SELECT DISTINCT doc_id FROM raw_documents WHERE doc_id <> 'doj:kept-f
 
 
 @pytest.fixture(scope="module")
-def clean_documents(tmp_path_factory, resources_for):
+def clean_documents(tmp_path_factory, resources_for, replica_weeks):
     clean = tmp_path_factory.mktemp("clean") / "alliance.duckdb"
-    assert collect(resources_for, clean).success
+    assert collect(resources_for, clean, replica_weeks).success
     return rows(clean, ARRIVED)
 
 
 @pytest.mark.parametrize("fault", sorted(KIND_OF_FAULT))
-def test_crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, tmp_path, resources_for):
+def test_crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, tmp_path, resources_for,
+                                                       replica_weeks):
     warehouse_file = tmp_path / "alliance.duckdb"
     earlier = tmp_path / "earlier.jsonl"
     earlier.write_text(json.dumps(EARLIER) + "\n")
@@ -59,7 +59,7 @@ def test_crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, t
         load_crawl_file(conn, earlier)
     held_before = rows(warehouse_file, "SELECT * FROM raw_documents")
 
-    assert collect(resources_for, warehouse_file, faults=faults_by_name(fault)).success
+    assert collect(resources_for, warehouse_file, replica_weeks, faults=faults_by_name(fault)).success
 
     if KIND_OF_FAULT[fault]:
         kinds = set()
@@ -75,5 +75,5 @@ def test_crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, t
     assert rows(warehouse_file, "SELECT count(*) FROM raw_documents WHERE version > 1") == [(0,)]
     assert rows(warehouse_file, f"SELECT * FROM raw_documents WHERE doc_id = 'doj:{EARLIER['source_id']}'") == held_before
 
-    assert collect(resources_for, warehouse_file).success   # the next run picks up where this one left off
+    assert collect(resources_for, warehouse_file, replica_weeks).success   # the next run picks up where this one left off
     assert rows(warehouse_file, ARRIVED) == clean_documents

@@ -14,7 +14,6 @@ from pipelines.partitions import every_week_tags, publication_weeks
 from spiders.replica.server import ReplicaServer
 
 
-
 def listed_counts(replica):
     """What the replica lists from the first publication week on, read straight from its APIs."""
     first = datetime(2012, 6, 4, tzinfo=timezone.utc).timestamp()

@@ -14,7 +14,7 @@ from dagster._core.storage.tags import (
 from pipelines.assets import ALL_ASSETS
 from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.assets.tag import alliance_reference
-from pipelines.partitions import every_week_tags, publication_weeks, week_range_tags
+from pipelines.partitions import publication_weeks, week_range_tags
 from pipelines.schedules import RETAG_ASSETS, first_week_to_crawl, weekly_requests, weekly_schedule
 from spiders.replica.server import ReplicaServer
 
@@ -28,12 +28,12 @@ def weeks_of(warehouse_file, table):
 
 
 @pytest.fixture(scope="module")
-def busy_weeks(tmp_path_factory, resources_for):
+def busy_weeks(tmp_path_factory, resources_for, replica_weeks):
     """The three weeks with most documents in the replica, learnt from a crawl of every week."""
     warehouse_file = tmp_path_factory.mktemp("survey") / "alliance.duckdb"
     with ReplicaServer() as replica:
         resources = resources_for(warehouse_file, replica)
-        assert materialize([crawled_items, raw_documents], resources=resources, tags=every_week_tags()).success
+        assert materialize([crawled_items, raw_documents], resources=resources, tags=replica_weeks).success
     with duckdb.connect(str(warehouse_file), read_only=True) as conn:
         return [str(w) for (w,) in conn.execute(
             "SELECT date_trunc('week', published)::DATE AS w FROM raw_documents "
