@@ -28,7 +28,7 @@ import duckdb
 
 from bench.corpus import CorpusSpec, write_crawl_file
 from bench.crawl import measure_crawl
-from bench.floor import extraction_floor, extraction_on_every_core, sample_stride
+from bench.floor import extraction_floor, extraction_on_every_core, sample_pages, sample_stride
 from bench.measure import ChildRun, Figure, run_measured, verdict
 from bench.views import build_view_warehouse, time_views
 from pipelines.processing import reference_tagger
@@ -68,10 +68,11 @@ def pipeline_figures(workdir: Path, docs: int, floor_docs: int, figures: list[Fi
     corpus = write_crawl_file(spec, workdir / "corpus.jsonl")
     _say(Figure("corpus_docs", corpus.docs, "docs", note=f"{corpus.relevant} relevant, "
                 f"{corpus.bytes / 1e6:.0f} MB of crawl output"), figures)
-    floor = extraction_floor(corpus.path, sample_stride(docs, floor_docs))
+    sample = sample_pages(corpus.path, sample_stride(docs, floor_docs))
+    floor = extraction_floor(sample)
     _say(Figure("extract_floor_docs_per_s", floor.docs_per_s, "docs/s",
                 note=f"extract_text alone, one core, {floor.documents} of the corpus's documents"), figures)
-    ceiling = extraction_on_every_core(corpus.path, sample_stride(docs, floor_docs))
+    ceiling = extraction_on_every_core(sample)
     _say(Figure("extract_every_core_vs_floor", ceiling.docs_per_s / floor.docs_per_s, "x",
                 note=f"extract_text alone on {os.cpu_count()} cores, {ceiling.docs_per_s:.0f} docs/s: "
                 "the most pipeline_vs_floor can reach here"), figures)

@@ -31,25 +31,12 @@ def sample_stride(total: int, wanted: int) -> int:
     return max(1, total // wanted)
 
 
-def extraction_floor(crawl_file: Path, stride: int = 1) -> FloorSpeed:
-    seconds, documents = 0.0, 0
-    with Path(crawl_file).open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if number % stride:
-                continue
-            item = json.loads(line)
-            started = time.perf_counter()
-            extract_text(item["html"], item["url"])
-            seconds += time.perf_counter() - started
-            documents += 1
-    if not documents:
-        raise ValueError(f"{crawl_file}: no documents to extract")
-    return FloorSpeed(documents, seconds)
-
-
-def _sample(crawl_file: Path, stride: int) -> list[tuple[str, str]]:
+def sample_pages(crawl_file: Path, stride: int = 1) -> list[tuple[str, str]]:
+    """(html, url) of every `stride`-th document of the crawl file, read once for both timings."""
     with Path(crawl_file).open(encoding="utf-8") as handle:
         items = [json.loads(line) for number, line in enumerate(handle) if number % stride == 0]
+    if not items:
+        raise ValueError(f"{crawl_file}: no documents to extract")
     return [(item["html"], item["url"]) for item in items]
 
 
@@ -57,12 +44,18 @@ def _extract(page: tuple[str, str]) -> str | None:
     return extract_text(*page)
 
 
-def extraction_on_every_core(crawl_file: Path, stride: int = 1, workers: int | None = None) -> FloorSpeed:
-    """extract_text over the same sample in worker processes on every core (pages handed over as
+def extraction_floor(pages: list[tuple[str, str]]) -> FloorSpeed:
+    seconds = 0.0
+    for page in pages:
+        started = time.perf_counter()
+        _extract(page)
+        seconds += time.perf_counter() - started
+    return FloorSpeed(len(pages), seconds)
+
+
+def extraction_on_every_core(pages: list[tuple[str, str]], workers: int | None = None) -> FloorSpeed:
+    """extract_text over the same pages in worker processes on every core (pages handed over as
     the pipeline hands them); the pool is started and warmed before the clock runs."""
-    pages = _sample(crawl_file, stride)
-    if not pages:
-        raise ValueError(f"{crawl_file}: no documents to extract")
     with parallel_map(workers) as mapper:
         mapper(_extract, (pages * MIN_ITEMS_FOR_WORKERS)[:MIN_ITEMS_FOR_WORKERS])  # start and warm the workers
         started = time.perf_counter()

@@ -21,15 +21,25 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
 
 
 @contextmanager
-def one_thread(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """DuckDB on one thread for the duration (the setting is the database's, not the connection's).
+def temporary_setting(conn: duckdb.DuckDBPyConnection, name: str, value: object) -> Iterator[None]:
+    """DuckDB's setting `name` at `value` for the duration, then back to what it was (settings belong
+    to the database, not to the connection). `name` comes from the code, never from data."""
+    before = conn.execute("SELECT current_setting(?)", [name]).fetchone()[0]
+    conn.execute(f"SET {name} = {_literal(value)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"SET {name} = {_literal(before)}")
+
+
+def _literal(value: object) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def one_thread(conn: duckdb.DuckDBPyConnection):
+    """DuckDB on one thread for the duration.
 
     For reads of a few hundred large pages at a time: each thread decompresses whole vectors of
     2,048 pages around the rows it needs, so a second thread only doubles the memory in flight,
     while the work that matters runs in other processes."""
-    before = conn.execute("SELECT current_setting('threads')").fetchone()[0]
-    conn.execute("SET threads = 1")
-    try:
-        yield
-    finally:
-        conn.execute(f"SET threads = {int(before)}")
+    return temporary_setting(conn, "threads", 1)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.connection import temporary_setting
 from warehouse.location import beside
 from warehouse.sql import query
 
@@ -54,15 +55,13 @@ def publish(conn: duckdb.DuckDBPyConnection, warehouse: Path) -> Path:
 def _materialize_in_copy(conn: duckdb.DuckDBPyConnection, staging: Path) -> None:
     # Attached to the pipeline's own connection, the copy is built within its memory budget.
     # Insertion order is kept so that a view with ORDER BY reads back from its table in that order.
-    (keep_order,) = conn.execute("SELECT current_setting('preserve_insertion_order')").fetchone()
-    conn.execute("SET preserve_insertion_order = true")
-    try:
-        conn.execute(f"ATTACH ? AS {_STAGING}", [str(staging)])
-        materialize_views(conn, _STAGING)
-        conn.execute(f"CHECKPOINT {_STAGING}")
-    finally:
-        conn.execute(f"DETACH DATABASE IF EXISTS {_STAGING}")
-        conn.execute(f"SET preserve_insertion_order = {'true' if keep_order else 'false'}")
+    with temporary_setting(conn, "preserve_insertion_order", True):
+        try:
+            conn.execute(f"ATTACH ? AS {_STAGING}", [str(staging)])
+            materialize_views(conn, _STAGING)
+            conn.execute(f"CHECKPOINT {_STAGING}")
+        finally:
+            conn.execute(f"DETACH DATABASE IF EXISTS {_STAGING}")
 
 
 def materialize_views(conn: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
+from warehouse.connection import temporary_setting
 from warehouse.crawl_records import crawl_outcome, record_crawl
 from warehouse.sql import query
 
@@ -81,33 +81,19 @@ def rejected_lines(path: Path, rejected: int, limit: int = MAX_NAMED_REJECTIONS)
     return tuple(named)
 
 
-@contextmanager
-def _build_side_as_written(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+def _build_side_as_written(conn: duckdb.DuckDBPyConnection):
     """Joins build their right side, as the query is written. The reader's row estimate for a crawl
     file is a guess; on a wrong guess the join would hold every page of the file in memory."""
     before = conn.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0]
     disabled = {name for name in before.split(",") if name} | {"join_order", "build_side_probe_side"}
-    conn.execute(f"SET disabled_optimizers = '{','.join(sorted(disabled))}'")
-    try:
-        yield
-    finally:
-        conn.execute(f"SET disabled_optimizers = '{before}'")
+    return temporary_setting(conn, "disabled_optimizers", ",".join(sorted(disabled)))
 
 
-@contextmanager
-def _commit_straight_to_file(conn: duckdb.DuckDBPyConnection, enabled: bool) -> Iterator[None]:
+def _commit_straight_to_file(conn: duckdb.DuckDBPyConnection, enabled: bool):
     """A commit holding new pages writes them compressed into the database file (a checkpoint)
     instead of first into DuckDB's log: otherwise every page is written twice, and the committed load
     stays in memory until some later commit checkpoints it, beside the next stage's work."""
-    if not enabled:
-        yield
-        return
-    before = conn.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
-    conn.execute("SET checkpoint_threshold = '0 bytes'")
-    try:
-        yield
-    finally:
-        conn.execute(f"SET checkpoint_threshold = '{before}'")
+    return temporary_setting(conn, "checkpoint_threshold", "0 bytes") if enabled else nullcontext()
 
 
 def _file_state(path: Path) -> tuple[int, int]:
