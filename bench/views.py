@@ -1,6 +1,6 @@
 """Researcher views at scale: a warehouse of synthetic rows built with SQL (shaped like the tagger's
-output: every DOJ release carries the US as issuer, a few percent are relevant with members and
-goals, some documents have a second version), published as the pipeline publishes it, then the
+output: every DOJ release carries the US as issuer, a few percent are relevant with members, goals
+and implementation events, some documents have a second version), published as the pipeline publishes it, then the
 views queried on the published copy as a researcher would."""
 
 from __future__ import annotations
@@ -78,6 +78,16 @@ _BUILD = [
            FROM raw_documents AS r JOIN seed AS s ON r.doc_id = s.source || ':' || s.i
            JOIN range(3) AS g(j) ON j < CASE WHEN s.relevant THEN 1 + s.i % 3
                                          WHEN (s.i * 19) % 100 < 2 THEN 1 ELSE 0 END)""",
+    # events: the US acts in its releases; a mentioned member acts, helps or signs in every other one
+    """INSERT INTO document_events (doc_id, version, codebook_version, member_code, goal, mode, role,
+           confidence, member_on_date, evidence_field, evidence_start, evidence_end, evidence_sentence)
+       SELECT m.doc_id, m.version, m.codebook_version, m.member_code, g.goal, g.mode,
+              CASE WHEN m.how = 'issuer' THEN 'actor'
+                   ELSE (['actor', 'partner', 'signatory'])[CAST(1 + hash(m.doc_id, m.member_code) % 3 AS BIGINT)] END,
+              0.8, TRUE, 'text', 30, 60, 'A sentence showing the event.'
+       FROM document_members AS m JOIN document_goals AS g USING (doc_id, version, codebook_version)
+       WHERE m.how = 'issuer' OR hash(m.doc_id, m.member_code, g.goal) % 2 = 0
+       QUALIFY row_number() OVER (PARTITION BY m.doc_id, m.version, m.member_code, g.goal, g.mode) = 1""",
     """INSERT INTO crawl_listing_counts (crawl_file, source, week, listed)
        SELECT 'bench', source, date_trunc('week', published)::DATE, count(*)
        FROM seed WHERE published IS NOT NULL GROUP BY ALL""",

@@ -35,6 +35,6 @@ ALL_CHECKS = [
     sql_check(raw_documents, "warc_records_readable", "Every raw WARC file reads back whole, is indexed, and each indexed response matches its sha256."),
     sql_check(extracted_texts, "no_empty_text", "Every current document has text."),
     sql_check(extracted_texts, "dates_plausible", "Dates are the API's when it gave one, and plausible otherwise."),
-    sql_check(document_tags, "every_tag_has_evidence", "Every goal and mentioned-member tag has its sentence at its offsets."),
+    sql_check(document_tags, "every_tag_has_evidence", "Every goal tag, mentioned-member tag and event has its sentence at its offsets."),
     sql_check(document_tags, "member_codes_on_roster", "Every member code is on the Alliance roster."),
 ]

@@ -44,6 +44,7 @@ class TaggingCounts:
     tagged: int
     member_tags: int
     goal_tags: int
+    events: int
     untagged_elsewhere: int   # versions of other weeks still lacking this codebook's tags
 
 
@@ -99,14 +100,14 @@ def tag_pending(
     """Tag what is pending under the reference codebook. The views switch to that codebook only once
     every document carries its tags, so a trend line never mixes two codebooks."""
     version = reference_tagger().codebook_version
-    counts = [0, 0, 0]
+    counts = [0, 0, 0, 0]
     with parallel_map(workers) as mapper:
         for batch, results in mapper.pipelined(tag_one, pending_tagging(conn, version, start, end)):
             counts = [a + b for a, b in zip(counts, save_tag_results(conn, list(zip(batch, results))))]
     untagged = count_pending_tagging(conn, version)
     if untagged == 0:
         set_current_codebook(conn, version)
-    return TaggingCounts(version, counts[0], counts[1], counts[2], untagged)
+    return TaggingCounts(version, *counts, untagged)
 
 
 def link_near_duplicates(conn: duckdb.DuckDBPyConnection) -> int:

@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 
 from pipelines.evaluation import __main__ as cli
+from pipelines.evaluation.event_scores import format_event_report, score_events
 from pipelines.evaluation.extraction import evaluate_extraction, format_extraction_report
 from pipelines.evaluation.gold import (
+    EVENT_SET_FILES,
     GOALS,
+    GoldEvent,
+    GoldItem,
     GoldSetError,
     load_own_set,
     load_real_doj_set,
@@ -149,7 +153,8 @@ def _say_nothing(items):
 def test_update_floors_raises_to_current_figures(tmp_path, monkeypatch, capsys):
     gold_dir = _gold_copy(tmp_path, {"relevance_f1": 0.5, "own.goal_micro_f1": 0.2})
     monkeypatch.setattr(cli, "tagger_predictor", lambda: _echo_gold)
-    code = cli.main(["--update-floors", "--gold-dir", str(gold_dir),
+    code = cli.main(["--update-floors", "--gold-dir", str(gold_dir), "--accuracy-file",
+                     str(tmp_path / "accuracy.json"),
                      "--shared-dir", str(tmp_path / "no-shared")])
     assert code == 0
     assert read_floors(gold_dir / FLOORS_FILE) == {"relevance_f1": 1.0, "own.goal_micro_f1": 1.0}
@@ -160,7 +165,8 @@ def test_update_floors_never_lowers_and_exit_names_the_failing_floors(tmp_path, 
     floors = {"relevance_f1": 0.95, "member_micro_f1_excl_us": 0.9, "goal_micro_f1": 0.85}
     gold_dir = _gold_copy(tmp_path, floors)
     monkeypatch.setattr(cli, "tagger_predictor", lambda: _say_nothing)
-    code = cli.main(["--update-floors", "--gold-dir", str(gold_dir),
+    code = cli.main(["--update-floors", "--gold-dir", str(gold_dir), "--accuracy-file",
+                     str(tmp_path / "accuracy.json"),
                      "--shared-dir", str(tmp_path / "no-shared")])
     assert code == 1
     assert read_floors(gold_dir / FLOORS_FILE) == floors
@@ -182,6 +188,88 @@ def test_own_gold_set_is_well_formed_and_covers_the_contract():
     assert all(years[str(y)] >= 10 for y in range(2012, 2017)), years
 
 
+def test_event_sets_are_well_formed_and_cover_the_genres_the_issue_names():
+    items = [i for f in EVENT_SET_FILES.values() for i in load_own_set(GOLD_DIR / f, roster_codes())]
+    relevant = [i for i in items if i.relevant]
+    events = [e for i in items for e in i.events or ()]
+    assert len(relevant) >= 120 and len(events) >= 400
+    genres = Counter(i.genre for i in items)
+    genres["declaration or statement"] = genres["declaration"] + genres["statement"]
+    for genre in ("declaration or statement", "prosecution", "operation", "progress_report", "speech"):
+        assert genres[genre] >= 8, genres
+    assert sum(1 for i in relevant if i.events == ()) >= 8  # texts where no member acts
+    roles = Counter(e.role for e in events)
+    assert all(roles[r] >= 40 for r in ("actor", "partner", "signatory")), roles
+    modes = Counter(e.mode for e in events)
+    assert modes["action"] >= 150 and modes["commitment"] >= 150, modes
+    assert {i.source for i in items} >= {"doj", "eu", "govuk", "europol"}
+
+
+@pytest.mark.parametrize("event, message", [
+    ({"member": "FR", "goal": "victims", "mode": "action", "role": "actor", "evidence": "not in it"},
+     "evidence is not a substring"),
+    ({"member": "FR", "goal": "victims", "mode": "done", "role": "actor", "evidence": "Body."},
+     "mode 'done' is not one of"),
+    ({"member": "FR", "goal": "victims", "mode": "action", "role": "host", "evidence": "Body."},
+     "role 'host' is not one of"),
+    ({"member": "ZZ", "goal": "victims", "mode": "action", "role": "actor", "evidence": "Body."},
+     "member 'ZZ' is not on the roster"),
+    ({"member": "FR", "goal": "awareness", "mode": "action", "role": "actor", "evidence": "Body."},
+     "goal 'awareness' is not among the item's goals"),
+])
+def test_malformed_events_are_rejected_with_file_line_and_event(tmp_path, event, message):
+    path = tmp_path / "events.jsonl"
+    item = {**GOOD, "labels": {**GOOD["labels"], "events": [event]}}
+    path.write_text(json.dumps(item) + "\n")
+    with pytest.raises(GoldSetError) as err:
+        load_own_set(path, frozenset({"FR", "US"}))
+    assert f"{path}:1: events[0]" in str(err.value) and message in str(err.value)
+
+
+def test_an_event_labelled_twice_is_rejected(tmp_path):
+    event = {"member": "FR", "goal": "victims", "mode": "action", "role": "actor", "evidence": "Body."}
+    path = tmp_path / "events.jsonl"
+    path.write_text(json.dumps({**GOOD, "labels": {**GOOD["labels"], "events": [event, event]}}) + "\n")
+    with pytest.raises(GoldSetError, match=r"labelled twice"):
+        load_own_set(path)
+
+
+def _labelled(item_id, *triples):
+    return GoldItem(item_id, "eu", "t", "x", None, True, (), (), (), "",
+                    events=tuple(GoldEvent(m, g, mode, role, "x") for m, g, mode, role in triples))
+
+
+def test_event_scores_on_a_hand_counted_case():
+    items = [
+        _labelled("a", ("DE", "victims", "action", "actor"), ("DE", "prosecution", "action", "actor"),
+                  ("NL", "prosecution", "action", "partner")),
+        _labelled("b", ("GB", "victims", "commitment", "signatory")),
+        _labelled("c"),  # no member acts: predicting nothing is right
+    ]
+    predicted = {
+        "a": {("DE", "victims", "action"): "actor", ("DE", "prosecution", "commitment"): "actor",
+              ("NL", "prosecution", "action"): "actor"},
+        "b": {("GB", "victims", "commitment"): "signatory", ("FR", "victims", "commitment"): "signatory"},
+        "c": {},
+    }
+    s = score_events(items, predicted)
+    assert (s.events.tp, s.events.fp, s.events.fn) == (3, 2, 1)
+    assert (s.pairs.tp, s.pairs.fp, s.pairs.fn) == (4, 1, 0)
+    assert (s.mode_right, s.mode_matched) == (3, 4)  # DE prosecution: action labelled, commitment said
+    a_f1, b_f1 = 2 * (2 / 3) * (2 / 3) / (4 / 3), 2 * 0.5 * 1 / 1.5
+    assert s.macro_f1 == pytest.approx((a_f1 + b_f1 + 1.0) / 3)
+    assert s.roles == {("actor", "actor"): 1, ("partner", "actor"): 1, ("signatory", "signatory"): 1}
+    assert (s.goals.tp, s.goals.fp, s.goals.fn) == (3, 0, 0)
+    assert s.per_mode["commitment"].fp == 2
+    report = format_event_report("t", s)
+    assert "events micro" in report and "mode accuracy" in report and "partner" in report
+
+
+def test_event_scores_need_a_prediction_for_every_labelled_item():
+    with pytest.raises(KeyError, match="no prediction for 1 gold items"):
+        score_events([_labelled("a")], {})
+
+
 def test_real_doj_labels_are_well_formed():
     labels = load_real_labels(GOLD_DIR / "realdata_doj_labels.jsonl", roster_codes())
     assert len(labels) == 100
@@ -201,7 +289,7 @@ def test_goal_codes_match_the_reference_goals():
 
 def test_every_trap_name_is_explained_in_the_readme():
     readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
-    own = load_own_set(GOLD_DIR / "items.jsonl")
+    own = [i for f in ("items.jsonl", *EVENT_SET_FILES.values()) for i in load_own_set(GOLD_DIR / f)]
     real = load_real_labels(GOLD_DIR / "realdata_doj_labels.jsonl")
     used = {t for i in own for t in i.traps} | {t for lab in real.values() for t in lab["traps"]}
     assert [t for t in sorted(used) if f"`{t}`" not in readme] == []
@@ -209,7 +297,7 @@ def test_every_trap_name_is_explained_in_the_readme():
 
 def test_missing_shared_material_skips_the_real_set_with_a_reason(tmp_path):
     gold = load_gold_sets(GOLD_DIR, tmp_path / "nowhere")
-    assert list(gold.sets) == ["own"]
+    assert "real_doj" not in gold.sets and "own" in gold.sets
     assert "nowhere" in gold.skipped[0]
 
 
@@ -255,3 +343,39 @@ def test_real_labels_without_a_release_are_rejected(tmp_path):
     labels.write_text(json.dumps(row) + "\n")
     with pytest.raises(GoldSetError, match="uuids not in"):
         load_real_doj_set(labels, SHARED_DIR)
+
+
+# --- the accuracy readers see beside the trends -----------------------------------------------
+
+def test_the_shipped_accuracy_figures_were_measured_on_this_codebook_and_these_gold_sets():
+    from pipelines.evaluation.accuracy import read_accuracy
+    from pipelines.tagging import Tagger
+
+    accuracy = read_accuracy()
+    assert accuracy is not None, "pipelines/reference/accuracy.json is missing: run make eval"
+    assert accuracy["codebook_version"] == Tagger.from_reference().codebook_version, "run make eval"
+    gold = load_gold_sets(roster=roster_codes())
+    assert {k: v for k, v in accuracy["gold_sets"].items() if k in gold.sets} == {
+        name: len(items) for name, items in gold.sets.items()}, "run make eval"
+    for name in ("events", "pairs", "members", "goal:victims", "mode:commitment"):
+        figure = accuracy["figures"][name]
+        low, high = figure["f1_95"]
+        assert 0 <= low <= figure["f1"] <= high <= 1, name
+
+
+def test_bootstrap_intervals_are_seeded_and_bracket_the_estimate():
+    from pipelines.evaluation.accuracy import accuracy_figures, document_counts
+
+    items = [_labelled(f"d{i}", ("DE", "victims", "action", "actor"), ("FR", "prosecution", "action", "actor"))
+             for i in range(30)]
+    both = {("DE", "victims", "action"): "actor", ("FR", "prosecution", "action"): "actor"}
+    predicted = [both if i % 3 == 0 else {("DE", "victims", "action"): "actor"} if i % 3 == 1 else {}
+                 for i in range(30)]
+    docs = [document_counts(item, frozenset(), frozenset(), p) for item, p in zip(items, predicted)]
+    first = accuracy_figures(docs, "cb", {"t": 30}, resamples=200)
+    assert first == accuracy_figures(docs, "cb", {"t": 30}, resamples=200)
+    events = first["figures"]["events"]
+    assert (events["precision"], events["recall"], events["support"]) == (1.0, 0.5, 60)
+    assert events["precision_95"] == [1.0, 1.0]
+    assert events["recall_95"][0] <= 0.5 <= events["recall_95"][1] and events["recall_95"][0] < events["recall_95"][1]
+    assert first["codebook_version"] == "cb" and first["gold_sets"] == {"t": 30}

@@ -50,16 +50,20 @@ def _evidence(ev) -> tuple:
 
 def save_tag_results(
     conn: duckdb.DuckDBPyConnection, tagged: Sequence[tuple[TaggableDocument, object]]
-) -> tuple[int, int, int]:
-    """Store (document, TagResult) pairs in one transaction; returns rows of relevance, members, goals."""
+) -> tuple[int, int, int, int]:
+    """Store (document, TagResult) pairs in one transaction; returns rows of relevance, members,
+    goals and events."""
     now = datetime.now(UTC)
-    relevance, members, goals = [], [], []
+    relevance, members, goals, events = [], [], [], []
     for doc, result in tagged:
         key = (doc.doc_id, doc.version, result.codebook_version)
         first = result.relevance_evidence[0] if result.relevance_evidence else None
         relevance.append((*key, result.relevant, *_evidence(first), now))
         members += [(*key, m.code, m.how, m.member_on_date, *_evidence(m.evidence)) for m in result.members]
         goals += [(*key, g.goal, g.mode, g.confidence, *_evidence(g.evidence)) for g in result.goals]
+        events += [(*key, e.member, e.goal, e.mode, e.role, e.confidence, e.member_on_date,
+                    *_evidence(e.evidence))
+                   for e in result.events]
     conn.execute("BEGIN TRANSACTION")
     try:
         insert_rows(conn, "INSERT OR REPLACE INTO document_relevance (doc_id, version, codebook_version, "
@@ -68,11 +72,14 @@ def save_tag_results(
                           "member_code, how, member_on_date, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES", members)
         insert_rows(conn, "INSERT OR REPLACE INTO document_goals (doc_id, version, codebook_version, goal, "
                           "mode, confidence, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES", goals)
+        insert_rows(conn, "INSERT OR REPLACE INTO document_events (doc_id, version, codebook_version, "
+                          "member_code, goal, mode, role, confidence, member_on_date, evidence_field, evidence_start, "
+                          "evidence_end, evidence_sentence) VALUES", events)
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")
         raise
-    return len(relevance), len(members), len(goals)
+    return len(relevance), len(members), len(goals), len(events)
 
 
 def set_current_codebook(conn: duckdb.DuckDBPyConnection, version: str) -> None:

@@ -28,7 +28,8 @@ def alliance_reference(warehouse: WarehouseResource) -> MaterializeResult:
 @asset(
     group_name="transform", deps=[extracted_texts, alliance_reference], partitions_def=publication_weeks,
     backfill_policy=single_run, automation_condition=AutomationCondition.eager(),
-    description="Relevance, member and goal tags, each with its evidence sentence and codebook version.",
+    description="Relevance, member and goal tags and implementation events (member x goal x action or "
+                "commitment), each with its evidence sentence and codebook version.",
 )
 def document_tags(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
     start, end = week_window(context)
@@ -49,6 +50,7 @@ def document_tags(context: AssetExecutionContext, warehouse: WarehouseResource) 
             "tagged_now": counts.tagged,
             "member_tags_now": counts.member_tags,
             "goal_tags_now": counts.goal_tags,
+            "events_now": counts.events,
             "untagged_elsewhere": counts.untagged_elsewhere,
             "preview": MetadataValue.md(markdown_table(["document", "goal", "mode", "evidence"], preview)),
         }

@@ -9,6 +9,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipelines.evaluation.accuracy import (
+    ACCURACY_JSON,
+    accuracy_figures,
+    document_counts,
+    write_accuracy,
+)
+from pipelines.evaluation.event_scores import event_errors
 from pipelines.evaluation.extraction import evaluate_extraction, format_extraction_report
 from pipelines.evaluation.runner import (
     COMBINED,
@@ -23,6 +30,8 @@ from pipelines.evaluation.runner import (
     write_floors,
 )
 from pipelines.evaluation.scoring import floor_failures, format_report, item_errors, raised_floors
+from pipelines.reference_files import REFERENCE_DIR
+from pipelines.tagging.codebook import Codebook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,6 +40,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="raise the floors to the current figures (never lowers one)")
     parser.add_argument("--errors", action="store_true",
                         help="also list every wrong answer, item by item")
+    parser.add_argument("--errors-of", default="events_dev",
+                        help="the set whose event errors --errors lists (default: events_dev; the "
+                             "holdout set's are not for reading while developing the tagger)")
+    parser.add_argument("--accuracy-file", type=Path, default=ACCURACY_JSON,
+                        help="where the figures readers see beside the trends are written "
+                             "(default: pipelines/reference/accuracy.json, versioned)")
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR)
     parser.add_argument("--shared-dir", type=Path, default=SHARED_DIR)
     args = parser.parse_args(argv)
@@ -44,7 +59,16 @@ def main(argv: list[str] | None = None) -> int:
         print(format_report(name, set_scores))
     if args.errors:
         print("\n".join(["== errors", *item_errors(gold.combined, predictions)]))
+        print("\n".join(["== event errors",
+                          *event_errors(gold.sets.get(args.errors_of, []),
+                                        {k: p.events for k, p in predictions.items()})]))
     figures = {name: s.figures() for name, s in scores.items()}
+    accuracy = accuracy_figures(
+        [document_counts(i, predictions[i.id].members, predictions[i.id].goals, predictions[i.id].events)
+         for i in gold.combined],
+        Codebook.from_yaml(REFERENCE_DIR / "codebook.yaml").version,
+        {name: len(items) for name, items in gold.sets.items()})
+    print(f"accuracy figures written to {write_accuracy(accuracy, args.accuracy_file)}")
 
     extraction, extraction_skipped = evaluate_extraction(args.gold_dir, args.shared_dir)
     for reason in extraction_skipped:

@@ -18,8 +18,14 @@ from zoneinfo import ZoneInfo
 
 # The four policy targets of the Alliance; the labelling contract in tests/gold/README.md.
 GOALS = frozenset({"victims", "prosecution", "awareness", "availability"})
-SOURCES = frozenset({"doj", "eu"})
+MODES = frozenset({"action", "commitment"})
+ROLES = frozenset({"actor", "partner", "signatory"})
+SOURCES = frozenset({"doj", "eu", "govuk", "europol"})
 OWN_SET_FILE = "items.jsonl"
+# Event sets (tests/gold/EVENTS.md): texts with implementation events labelled. The holdout set's
+# texts are never read while the tagger is developed; it measures what the dev set cannot.
+EVENT_SET_FILES = {"events_dev": "events_dev.jsonl", "events_dev2": "events_dev2.jsonl",
+                   "events_holdout": "events_holdout.jsonl"}
 REAL_LABELS_FILE = "realdata_doj_labels.jsonl"
 REAL_PAYLOAD = Path("realdata/DOJ_Press_Release_ETL/doj_api_v1_press_releases_page0_pagesize100.json")
 # DOJ `date` is epoch seconds at midnight US Eastern; the calendar date is the Eastern one.
@@ -29,6 +35,19 @@ _CODE = re.compile(r"^[A-Z]{2}$")
 
 class GoldSetError(ValueError):
     """A gold file is malformed; the message names the file, line and field."""
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    member: str
+    goal: str
+    mode: str
+    role: str
+    evidence: str
+
+    @property
+    def triple(self) -> tuple[str, str, str]:
+        return (self.member, self.goal, self.mode)
 
 
 @dataclass(frozen=True)
@@ -43,6 +62,8 @@ class GoldItem:
     goals: tuple[str, ...]
     traps: tuple[str, ...]
     note: str
+    events: tuple[GoldEvent, ...] | None = None  # None: the item's events were not labelled
+    genre: str | None = None
 
 
 def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
@@ -111,8 +132,35 @@ def _unique_ids(items: Iterable[GoldItem], path: Path) -> None:
         seen.add(item.id)
 
 
+def _events(labels: dict, record: dict, where: str, roster: frozenset[str] | None) -> tuple[GoldEvent, ...]:
+    raw = _field(labels, "events", list, where)
+    events = []
+    for i, e in enumerate(raw):
+        at = f"{where}: events[{i}]"
+        if not isinstance(e, dict):
+            raise GoldSetError(f"{at}: expected an object")
+        event = GoldEvent(*(_field(e, k, str, at) for k in ("member", "goal", "mode", "role", "evidence")))
+        for value, allowed, name in ((event.goal, GOALS, "goal"), (event.mode, MODES, "mode"),
+                                     (event.role, ROLES, "role")):
+            if value not in allowed:
+                raise GoldSetError(f"{at}: {name} {value!r} is not one of {sorted(allowed)}")
+        if roster is not None and event.member not in roster:
+            raise GoldSetError(f"{at}: member {event.member!r} is not on the roster")
+        if event.evidence not in record.get("title", "") and event.evidence not in record.get("text", ""):
+            raise GoldSetError(f"{at}: evidence is not a substring of the title or the text")
+        if event.goal not in labels.get("goals", []):
+            raise GoldSetError(f"{at}: goal {event.goal!r} is not among the item's goals")
+        if event.triple in {x.triple for x in events}:
+            raise GoldSetError(f"{at}: {event.triple} is labelled twice")
+        events.append(event)
+    if events and not labels.get("relevant"):
+        raise GoldSetError(f"{where}: events given for an item that is not relevant")
+    return tuple(events)
+
+
 def load_own_set(path: Path, roster: frozenset[str] | None = None) -> list[GoldItem]:
-    """Read items.jsonl; `roster` (alpha-2 codes), when given, bounds the member codes."""
+    """Read a set of hand-written items (items.jsonl, or an event set whose labels carry `events`);
+    `roster` (alpha-2 codes), when given, bounds the member codes."""
     items = []
     for lineno, record in _jsonl(path):
         where = f"{path}:{lineno}"
@@ -122,10 +170,14 @@ def load_own_set(path: Path, roster: frozenset[str] | None = None) -> list[GoldI
             raise GoldSetError(f"{where}: field 'source' must be one of {sorted(SOURCES)}")
         lab = _labels({**labels, "traps": record.get("traps", []), "note": record.get("note", "")},
                       where, roster)
+        events = _events(labels, record, where, roster) if "events" in labels else None
+        genre = record.get("genre")
+        if genre is not None and not isinstance(genre, str):
+            raise GoldSetError(f"{where}: field 'genre' must be a string")
         items.append(GoldItem(
             id=_field(record, "id", str, where), source=source,
             title=_field(record, "title", str, where), text=_field(record, "text", str, where),
-            published=_published(record.get("published"), where), **lab,
+            published=_published(record.get("published"), where), **lab, events=events, genre=genre,
         ))
     _unique_ids(items, path)
     return items

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.evaluation.gold import (
+    EVENT_SET_FILES,
     OWN_SET_FILE,
     REAL_LABELS_FILE,
     REAL_PAYLOAD,
@@ -50,6 +51,9 @@ def roster_codes(path: Path = ROSTER_CSV) -> frozenset[str] | None:
 def load_gold_sets(gold_dir: Path = GOLD_DIR, shared_dir: Path = SHARED_DIR,
                    roster: frozenset[str] | None = None) -> GoldSets:
     sets = {"own": load_own_set(gold_dir / OWN_SET_FILE, roster)}
+    for name, file in EVENT_SET_FILES.items():
+        if (gold_dir / file).exists():
+            sets[name] = load_own_set(gold_dir / file, roster)
     skipped = []
     if (shared_dir / REAL_PAYLOAD).exists():
         sets["real_doj"] = load_real_doj_set(gold_dir / REAL_LABELS_FILE, shared_dir, roster)
@@ -71,8 +75,9 @@ def tagger_predictor() -> Predictor:
             published = dt.date.fromisoformat(item.published) if item.published else None
             result = tagger.tag(TagInput(item.id, item.source, item.title, item.text,
                                          published)).to_output()
+            events = {(e["member"], e["goal"], e["mode"]): e["role"] for e in result["events"]}
             out[item.id] = Prediction(bool(result["relevant"]), frozenset(result["members"]),
-                                      frozenset(result["goals"]))
+                                      frozenset(result["goals"]), events)
         return out
 
     return predict

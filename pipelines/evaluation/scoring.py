@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from pipelines.evaluation.event_scores import EventScores, format_event_report, score_events
 from pipelines.evaluation.gold import GoldItem
 from pipelines.evaluation.metrics import (
     Counts,
@@ -27,6 +28,7 @@ class Prediction:
     relevant: bool
     members: frozenset[str]
     goals: frozenset[str]
+    events: Mapping[tuple[str, str, str], str] = field(default_factory=dict)  # (member, goal, mode) -> role
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,11 @@ class SetScores:
     goals: Counts
     per_goal: dict[str, Counts]
     traps: dict[str, TrapCounts]
+    events: EventScores | None = None  # None: no item of the set has its events labelled
 
     def figures(self) -> dict[str, float]:
         """Flat named figures; the names floors.json refers to."""
-        out: dict[str, float] = {}
+        out: dict[str, float] = dict(self.events.figures()) if self.events else {}
         for prefix, counts in (("relevance", self.relevance),
                                ("member_micro", self.members_all),
                                ("goal_micro", self.goals)):
@@ -75,6 +78,8 @@ def score(items: Sequence[GoldItem], predictions: Mapping[str, Prediction]) -> S
             TrapOutcome(i.traps, set(i.members) == p.members, i.relevant == p.relevant)
             for i, p in pairs
         ),
+        events=(score_events(items, {i.id: p.events for i, p in pairs})
+                if any(i.events is not None for i in items) else None),
     )
 
 
@@ -111,6 +116,8 @@ def format_report(name: str, scores: SetScores) -> str:
     lines.append("  traps (items / wrong member set / wrong relevance):")
     lines += [f"  {trap:<28} {t.items:>4} {t.wrong_members:>4} {t.wrong_relevance:>4}"
               for trap, t in scores.traps.items()]
+    if scores.events is not None:
+        lines.append(format_event_report(name, scores.events))
     return "\n".join(lines)
 
 

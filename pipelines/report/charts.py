@@ -114,7 +114,7 @@ def member_goal_heatmap(goals: list[Goal], members: list[Member], totals: list[M
             axes.text(column, row, str(value), ha="center", va="center", fontsize=7,
                       color="white" if value > threshold else "black")
     figure.colorbar(image, ax=axes, shrink=0.4, label="relevant documents")
-    axes.set_title("Relevant documents per member and goal (issuer or mentioned)", fontsize=10, pad=24)
+    axes.set_title("Documents with an implementation event, per member and goal (any role)", fontsize=10, pad=24)
     figure.tight_layout()
     return save(figure, path)
 

@@ -35,6 +35,7 @@ class Rule:
 class ModeCues:
     commitment: re.Pattern[str]
     action: re.Pattern[str]
+    purpose: re.Pattern[str] | None  # a pledge only where the sentence reports nothing done
     neutral: re.Pattern[str] | None
     default: str
     default_certainty: float
@@ -127,6 +128,7 @@ def _modes(raw: dict[str, Any], where: Where) -> ModeCues:
     if default not in MODES:
         raise (where / "default").error(f"expected one of {', '.join(MODES)}, got {default!r}")
     neutral = string_list(raw.get("neutral"), where / "neutral", allow_empty=True)
+    purpose = string_list(raw.get("purpose"), where / "purpose", allow_empty=True)
     return ModeCues(
         commitment=any_of(
             string_list(required(raw, "commitment", where), where / "commitment"),
@@ -136,6 +138,7 @@ def _modes(raw: dict[str, Any], where: Where) -> ModeCues:
             string_list(required(raw, "action", where), where / "action"), where / "action"
         ),
         neutral=any_of(neutral, where / "neutral") if neutral else None,
+        purpose=any_of(purpose, where / "purpose") if purpose else None,
         default=default,
         default_certainty=weight(raw.get("default_certainty", 0.8), where / "default_certainty"),
     )

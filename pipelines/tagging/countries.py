@@ -17,6 +17,7 @@ _WORD_BEFORE = re.compile(r"([A-Z][a-z'’-]+) $")
 _WORD_AFTER = re.compile(r" ([A-Z](?:\.|[a-z'’-]+))")
 # What may stand between two items of a list of countries, other capitalised items included.
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*")
+_THE_BEFORE_NEXT = re.compile(r"(?<=[\s,;])the\s+$")
 _LIST_ITEM = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
@@ -131,16 +132,17 @@ class CountryMatcher:
 def _in_a_list(text: str, sentence_mentions: list[Mention], index: int) -> bool:
     """Whether the mention at `index` stands in a list with the one before or after it."""
     m = sentence_mentions[index]
-    if index > 0 and _is_list_gap(text[sentence_mentions[index - 1].end : m.start]):
+    if index > 0 and is_list_gap(text[sentence_mentions[index - 1].end : m.start]):
         return True
     after = sentence_mentions[index + 1] if index + 1 < len(sentence_mentions) else None
-    return after is not None and _is_list_gap(text[m.end : after.start])
+    return after is not None and is_list_gap(text[m.end : after.start])
 
 
-def _is_list_gap(gap: str) -> bool:
+def is_list_gap(gap: str) -> bool:
     """True when `gap` joins two list items: "Armenia, Georgia", "Armenia, Azerbaijan and Georgia"."""
     if len(gap) > 60:
         return False
+    gap = _THE_BEFORE_NEXT.sub("", gap)  # "Latvia, the Czech Republic and the United Kingdom"
     parts = _LIST_SEPARATOR.split(gap)
     if len(parts) < 2 or parts[0] or parts[-1]:
         return False  # no separator, or words before the first or after the last

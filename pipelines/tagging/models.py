@@ -9,6 +9,7 @@ from typing import Any, Literal
 Field = Literal["title", "text"]
 GOALS = ("victims", "prosecution", "awareness", "availability")
 MODES = ("action", "commitment")
+ROLES = ("actor", "partner", "signatory")
 SOURCES = ("doj", "eu")
 
 
@@ -55,6 +56,32 @@ class GoalTag:
 
 
 @dataclass(frozen=True)
+class EventTag:
+    """An implementation event: `member`'s authorities did (action) or pledged (commitment) something
+    under `goal`, says `evidence`."""
+
+    member: str
+    goal: str
+    mode: Literal["action", "commitment"]
+    role: Literal["actor", "partner", "signatory"]
+    confidence: float
+    evidence: Evidence
+    # The roster's answer for the publication day (None: undated or unknown); kept in the warehouse,
+    # not in `tag` output lines.
+    member_on_date: bool | None = None
+
+    def to_output(self) -> dict[str, Any]:
+        return {
+            "member": self.member,
+            "goal": self.goal,
+            "mode": self.mode,
+            "role": self.role,
+            "confidence": self.confidence,
+            **_evidence_fields(self.evidence),
+        }
+
+
+@dataclass(frozen=True)
 class TagResult:
     id: str
     relevant: bool
@@ -65,6 +92,8 @@ class TagResult:
     # Every goal sentence, not only the best one per (goal, mode) kept in `goals`.
     goal_evidence: list[GoalTag] = field(default_factory=list)
     relevance_rules: list[str] = field(default_factory=list)
+    # Who did or pledged what, one per (member, goal, mode); empty for an irrelevant document.
+    events: list[EventTag] = field(default_factory=list)
 
     def mentioned_codes(self) -> list[str]:
         return sorted({m.code for m in self.members if m.how == "mentioned"})
@@ -99,6 +128,7 @@ class TagResult:
             "goals": sorted({g.goal for g in self.goals}),
             "evidence": evidence,
             "codebook_version": self.codebook_version,
+            "events": [e.to_output() for e in self.events],
         }
 
 

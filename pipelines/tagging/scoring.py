@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipelines.tagging.codebook import Codebook, ModeCues, Rule
@@ -10,6 +10,12 @@ from pipelines.tagging.models import Evidence, GoalTag
 from pipelines.tagging.sentences import FieldText, sentence_index
 
 SentenceKey = tuple[int, int]  # (field index, sentence index)
+
+
+def _never(key: SentenceKey) -> bool:
+    return False
+
+
 Span = tuple[int, int]
 _FOLLOWING_CUE_PENALTY = 20  # a cue before the goal's words governs them more often than one after
 _GOVERNS = 80  # characters over which a pledge still governs the goal's words
@@ -40,10 +46,31 @@ def judge_relevance(codebook: Codebook, fields: Sequence[FieldText]) -> Relevanc
     return Relevance(relevant, round(score, 3), evidence)
 
 
-def find_goals(codebook: Codebook, fields: Sequence[FieldText]) -> list[GoalTag]:
+@dataclass(frozen=True)
+class GoalHit:
+    """A goal shown by one sentence, with where its words are (offsets in the field)."""
+
+    key: SentenceKey
+    span: Span
+    tag: GoalTag
+
+
+def find_goals(
+    codebook: Codebook, fields: Sequence[FieldText], skip: Callable[[SentenceKey], bool] = _never
+) -> list[GoalTag]:
     """One tag per (goal, sentence) that reaches the goal threshold, in document order."""
+    return [hit.tag for hit in goal_hits(codebook, fields, skip)]
+
+
+def goal_hits(
+    codebook: Codebook, fields: Sequence[FieldText], skip: Callable[[SentenceKey], bool] = _never
+) -> list[GoalHit]:
+    """Every (goal, sentence) that reaches the goal threshold, in document order; a sentence that
+    `skip` rejects (a program's standing description, say) shows no goal. `skip` is asked only
+    about sentences that would show one."""
     cues = [_mode_cues(codebook.modes, f) for f in fields]
-    tags: list[tuple[SentenceKey, GoalTag]] = []
+    skipped: dict[SentenceKey, bool] = {}
+    hits_out: list[GoalHit] = []
     for goal, rules in codebook.goal_rules.items():
         per_sentence: dict[SentenceKey, list[tuple[float, Span]]] = {}
         for rule in rules:
@@ -54,17 +81,16 @@ def find_goals(codebook: Codebook, fields: Sequence[FieldText]) -> list[GoalTag]
             for w, _ in hits:
                 miss *= 1.0 - w
             strength = 1.0 - miss
-            if strength < codebook.goal_threshold - 1e-9:
+            if strength < codebook.goal_threshold - 1e-9 or skipped.setdefault(key, skip(key)):
                 continue
             goal_span = min(span for _, span in hits)
             start, end = fields[key[0]].spans[key[1]]
             sentence_cues = [c for c in cues[key[0]] if start <= c[0] < end]
             mode, certainty = _decide_mode(codebook.modes, sentence_cues, goal_span)
-            tags.append(
-                (key, GoalTag(goal, mode, round(strength * certainty, 3), _evidence(fields, key)))
-            )
-    tags.sort(key=lambda kt: (kt[0], kt[1].goal))
-    return [tag for _, tag in tags]
+            tag = GoalTag(goal, mode, round(strength * certainty, 3), _evidence(fields, key))
+            hits_out.append(GoalHit(key, goal_span, tag))
+    hits_out.sort(key=lambda h: (h.key, h.tag.goal))
+    return hits_out
 
 
 def best_per_goal_and_mode(tags: Sequence[GoalTag]) -> list[GoalTag]:
@@ -99,7 +125,10 @@ def _rule_hits(rule: Rule, fields: Sequence[FieldText]) -> dict[SentenceKey, Spa
 def _mode_cues(modes: ModeCues, field: FieldText) -> list[tuple[int, int, str]]:
     hidden = [m.span() for m in modes.neutral.finditer(field.text)] if modes.neutral else []
     cues = []
-    for kind, pattern in (("commitment", modes.commitment), ("action", modes.action)):
+    kinds = [("commitment", modes.commitment), ("action", modes.action)]
+    if modes.purpose is not None:
+        kinds.append(("purpose", modes.purpose))
+    for kind, pattern in kinds:
         for m in pattern.finditer(field.text):
             if not any(h0 <= m.start() < h1 for h0, h1 in hidden):
                 cues.append((m.start(), m.end(), kind))
@@ -109,6 +138,10 @@ def _mode_cues(modes: ModeCues, field: FieldText) -> list[tuple[int, int, str]]:
 def _decide_mode(
     modes: ModeCues, cues: list[tuple[int, int, str]], goal: Span
 ) -> tuple[str, float]:
+    # An infinitive of purpose is a pledge only in a sentence that reports nothing done.
+    done = any(kind == "action" for _, _, kind in cues)
+    cues = [(s, e, "commitment" if kind == "purpose" else kind) for s, e, kind in cues
+            if kind != "purpose" or not done]
     kinds = {kind for _, _, kind in cues}
     if not kinds:
         return modes.default, modes.default_certainty

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipelines.reference_files import REFERENCE_DIR
+from pipelines.tagging.agencies import AgencyMatcher, AgencyTable
 from pipelines.tagging.codebook import Codebook
-from pipelines.tagging.countries import CountryMatcher
+from pipelines.tagging.countries import CountryMatcher, Mention
 from pipelines.tagging.country_names import load_name_table
+from pipelines.tagging.events import EventFinder
+from pipelines.tagging.frames import EventFrames
 from pipelines.tagging.models import MemberTag, TagInput, TagResult
 from pipelines.tagging.roster import Roster
-from pipelines.tagging.scoring import best_per_goal_and_mode, find_goals, judge_relevance
+from pipelines.tagging.scoring import best_per_goal_and_mode, goal_hits, judge_relevance
 from pipelines.tagging.sentences import FieldText
 
 # Who issues each source's releases: the DOJ speaks for the United States, the Commission for
 # no country.
-ISSUERS = {"doj": "US"}
+ISSUERS = {"doj": "US", "govuk": "GB"}
 
 
 class Tagger:
-    def __init__(self, codebook: Codebook, roster: Roster, matcher: CountryMatcher):
+    def __init__(self, codebook: Codebook, roster: Roster, matcher: CountryMatcher,
+                 events: EventFinder):
         self.codebook = codebook
         self.roster = roster
         self._matcher = matcher
+        self._events = events
 
     @classmethod
     def from_reference(cls) -> Tagger:
@@ -36,11 +42,14 @@ class Tagger:
         roster_path: str | Path,
         names_path: str | Path | None = None,
     ) -> Tagger:
-        """Raises CodebookError (one line: file and what) when a file is missing or malformed."""
+        """Raises CodebookError (one line: file and what) when a file is missing or malformed.
+        Agencies and event frames are the shipped reference files."""
         codebook = Codebook.from_yaml(codebook_path)
         roster = Roster.from_csv(roster_path)
         table = load_name_table(names_path or REFERENCE_DIR / "country_names.yaml", roster.codes())
-        return cls(codebook, roster, CountryMatcher(table))
+        agencies = AgencyMatcher(AgencyTable.from_yaml(REFERENCE_DIR / "agencies.yaml", roster.codes()))
+        frames = EventFrames.from_yaml(REFERENCE_DIR / "event_frames.yaml")
+        return cls(codebook, roster, CountryMatcher(table), EventFinder(frames, agencies, ISSUERS))
 
     @property
     def codebook_version(self) -> str:
@@ -49,19 +58,29 @@ class Tagger:
     def tag(self, doc: TagInput) -> TagResult:
         fields = [FieldText.of("title", doc.title or ""), FieldText.of("text", doc.text or "")]
         relevance = judge_relevance(self.codebook, fields)
-        goal_evidence = find_goals(self.codebook, fields) if relevance.relevant else []
+        mentions = self._matcher.mentions(fields, doc.source)
+        hits = (
+            goal_hits(self.codebook, fields, self._events.boilerplate(fields))
+            if relevance.relevant
+            else []
+        )
+        goal_evidence = [hit.tag for hit in hits]
         return TagResult(
             id=doc.id,
             relevant=relevance.relevant,
             relevance_evidence=[ev for ev, _ in relevance.evidence],
             relevance_rules=[rule for _, rule in relevance.evidence],
-            members=self._members(doc, fields),
+            members=self._members(doc, fields, mentions),
             goals=best_per_goal_and_mode(goal_evidence),
             goal_evidence=goal_evidence,
             codebook_version=self.codebook.version,
+            events=[
+                replace(e, member_on_date=self.roster.is_member(e.member, doc.published))
+                for e in self._events.find(fields, hits, mentions, doc.source)
+            ] if relevance.relevant else [],
         )
 
-    def _members(self, doc: TagInput, fields: list[FieldText]) -> list[MemberTag]:
+    def _members(self, doc: TagInput, fields: list[FieldText], mentions: list[Mention]) -> list[MemberTag]:
         tags: list[MemberTag] = []
         issuer = ISSUERS.get(doc.source)
         if issuer is not None:
@@ -70,7 +89,7 @@ class Tagger:
             )
         seen: set[str] = set()
         by_name = {f.name: f for f in fields}
-        for mention in self._matcher.mentions(fields, doc.source):
+        for mention in mentions:
             if mention.code in seen:
                 continue
             seen.add(mention.code)

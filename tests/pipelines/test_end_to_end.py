@@ -113,6 +113,34 @@ def test_doj_releases_carry_the_united_states_as_issuer(conn):
     assert without == []
 
 
+def test_events_fill_the_warehouse_each_with_its_sentence_at_its_offsets(conn):
+    rows = conn.execute(
+        "SELECT e.member_code, e.role, e.evidence_field, e.evidence_start, e.evidence_end, e.evidence_sentence,"
+        " d.title, d.text FROM current_document_events e JOIN documents d USING (doc_id)").fetchall()
+    assert len(rows) >= 100
+    assert len({r[0] for r in rows}) >= 10 and {r[1] for r in rows} == {"actor", "partner", "signatory"}
+    for *_, field, start, end, sentence, title, text in rows:
+        assert (title if field == "title" else text)[start:end] == sentence
+
+
+def test_the_launch_week_shows_what_its_members_pledged_not_every_member_acting_on_every_goal(conn):
+    launch = "published BETWEEN DATE '2012-12-03' AND DATE '2012-12-09'"
+    acting_on_every_goal = conn.execute(
+        f"SELECT member_code FROM member_goal_documents WHERE {launch} AND action AND member_code <> 'US' "
+        "GROUP BY member_code HAVING count(DISTINCT goal) = 4").fetchall()
+    assert acting_on_every_goal == []
+    signatories = conn.execute(
+        f"SELECT count(DISTINCT member_code) FROM member_goal_documents WHERE {launch} AND role = 'signatory'"
+        " AND commitment").fetchone()[0]
+    assert signatories >= 10  # the declaration's named signatories pledge its targets
+    named_only = conn.execute(
+        f"SELECT count(DISTINCT m.member_code) FROM current_document_members m JOIN documents d USING (doc_id)"
+        f" WHERE d.{launch} AND d.relevant AND m.how = 'mentioned' AND NOT EXISTS (SELECT 1 FROM"
+        " member_goal_documents e WHERE e.doc_id = m.doc_id AND e.member_code = m.member_code AND e.action)"
+    ).fetchone()[0]
+    assert named_only >= 10  # named in the launch documents without any act of theirs reported
+
+
 def test_goal_activity_shows_change_over_years(conn):
     years = conn.execute("SELECT DISTINCT year(quarter) FROM goal_activity_quarterly ORDER BY 1").fetchall()
     assert [y for (y,) in years] == [2012, 2013, 2014, 2015, 2016]

@@ -45,6 +45,12 @@ def _goal(conn, doc_id, goal, mode):
                  [doc_id, CODEBOOK, goal, mode, f"Something about {goal}."])
 
 
+def _event(conn, doc_id, code, goal, mode, on_date):
+    role = "actor" if code == "US" else ("partner", "signatory", "actor")[len(doc_id) % 3]
+    conn.execute("INSERT INTO document_events VALUES (?, 1, ?, ?, ?, ?, ?, 0.8, ?, 'text', 0, 10, ?)",
+                 [doc_id, CODEBOOK, code, goal, mode, role, on_date, f"{code} acted on {goal}."])
+
+
 def fill(conn):
     """Sixteen dated documents every 45 days from 2013-01-07, one undated; goals and members in turn."""
     conn.execute("INSERT INTO pipeline_state VALUES ('codebook_version', ?)", [CODEBOOK])
@@ -59,9 +65,14 @@ def fill(conn):
         _member(conn, doc_id, MENTIONED[n % len(MENTIONED)], "mentioned", None)
         _goal(conn, doc_id, GOALS[n % len(GOALS)][0], "action" if n % 3 else "commitment")
         _goal(conn, doc_id, GOALS[(n + 1) % len(GOALS)][0], "commitment")
+        actors = (["US"] if doc_id.startswith("doj") else []) + [MENTIONED[n % len(MENTIONED)]]
+        for code in actors:
+            _event(conn, doc_id, code, GOALS[n % len(GOALS)][0], "action" if n % 3 else "commitment", None)
+            _event(conn, doc_id, code, GOALS[(n + 1) % len(GOALS)][0], "commitment", None)
     _document(conn, "doj:undated", None)
     _member(conn, "doj:undated", "US", "issuer", None)
     _goal(conn, "doj:undated", "victims", "action")
+    _event(conn, "doj:undated", "US", "victims", "action", None)
 
 
 def build(directory):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -226,7 +225,7 @@ def test_output_line_shape(tagger):
         published=date(2014, 1, 1),
     )
     out = result.to_output()
-    assert set(out) == {"id", "relevant", "members", "goals", "evidence", "codebook_version"}
+    assert set(out) == {"id", "relevant", "members", "goals", "evidence", "codebook_version", "events"}
     assert out["id"] == "doc" and out["relevant"] is True
     assert out["members"] == ["ES"]
     assert out["goals"] == sorted(out["goals"]) and "victims" in out["goals"]
@@ -239,19 +238,10 @@ def test_output_line_shape(tagger):
             assert item["mode"] in ("action", "commitment") and 0 <= item["confidence"] <= 1
         if item["kind"] == "member":
             assert item["how"] in ("issuer", "mentioned")
-
-
-def test_a_five_kilobyte_document_tags_in_a_few_milliseconds(tagger):
-    paragraph = (
-        "WASHINGTON - A man from Atlanta, Georgia, was sentenced today to 20 years in prison for "
-        "distributing child pornography to users in Germany, Mexico and the U.K., the Justice "
-        "Department announced. Investigators identified four victims. "
-    )
-    text = paragraph * (5000 // len(paragraph) + 1)
-    tagger.tag(TagInput(id="w", source="doj", title="t", text=text))
-    timings = []
-    for _ in range(10):
-        start = time.perf_counter()
-        tagger.tag(TagInput(id="p", source="doj", title="Man Sentenced", text=text))
-        timings.append(time.perf_counter() - start)
-    assert sorted(timings)[len(timings) // 2] < 0.02
+    # Spain's police acted: an event with its sentence at its offsets
+    assert [(e["member"], e["goal"], e["mode"], e["role"]) for e in out["events"]] == [
+        ("ES", "victims", "action", "actor")]
+    event = out["events"][0]
+    assert set(event) == {"member", "goal", "mode", "role", "confidence", "field", "start", "end", "sentence"}
+    assert event["sentence"] == "Police in Spain rescued a child from sexual abuse."[event["start"]:event["end"]]
+    assert 0 < event["confidence"] <= 1

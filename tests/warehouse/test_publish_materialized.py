@@ -23,7 +23,7 @@ from warehouse.tags import load_reference
 
 RESEARCHER_VIEWS = {"documents", "canonical_documents", "document_canonical", "member_goal_documents",
                     "member_goal_quarterly", "member_timeline", "goal_activity_quarterly", "coverage",
-                    "current_document_members", "current_document_goals"}
+                    "current_document_members", "current_document_goals", "current_document_events"}
 # Views whose definition sorts its rows: a researcher reading them without ORDER BY relies on it.
 SORTED_VIEWS = ["goal_activity_quarterly", "member_goal_quarterly", "member_timeline", "coverage"]
 CODEBOOK = "cb-current"
@@ -54,6 +54,17 @@ GOALS = [
     ("doj:undated", 1, "availability", "action"),
 ]
 
+# (doc_id, version, member, goal, mode, role)
+EVENTS = [
+    ("doj:first", 2, "US", "victims", "action", "actor"), ("doj:first", 2, "GB", "victims", "commitment", "partner"),
+    ("doj:first", 2, "US", "prosecution", "commitment", "actor"),
+    ("doj:same-release", 1, "US", "victims", "action", "actor"),
+    ("eu:IP/13/100", 1, "DE", "awareness", "commitment", "signatory"),
+    ("eu:IP/13/100", 1, "ZZ", "awareness", "commitment", "signatory"),
+    ("eu:IP/13/101", 1, "FR", "availability", "action", "actor"),
+    ("doj:undated", 1, "US", "availability", "action", "actor"),
+]
+
 
 def fill(conn):
     """A warehouse that reaches every branch of the views: versions, an older codebook, a valid and
@@ -81,6 +92,11 @@ def fill(conn):
     for index, (doc_id, version, goal, mode) in enumerate(GOALS):
         conn.execute("INSERT INTO document_goals VALUES (?, ?, ?, ?, ?, 0.9, 'text', ?, ?, ?)",
                      [doc_id, version, CODEBOOK, goal, mode, index, index + 5, f"{goal} {mode} in {doc_id}."])
+    for index, (doc_id, version, member, goal, mode, role) in enumerate(EVENTS):
+        for codebook in ("cb-old", CODEBOOK):
+            conn.execute("INSERT INTO document_events VALUES (?, ?, ?, ?, ?, ?, ?, 0.8, ?, 'text', ?, ?, ?)",
+                         [doc_id, version, codebook, member, goal, mode, role, member != "ZZ", index,
+                          index + 5, f"{member} {goal} {mode} in {doc_id}."])
     conn.execute("INSERT INTO document_duplicates VALUES ('doj:same-release', 1, 'doj:first', 2, 0.97, "
                  "'shingles', now()), ('eu:IP/13/101', 1, 'eu:IP/13/100', 9, 0.9, 'anchors', now())")
     conn.execute("INSERT INTO crawl_listing_counts VALUES ('c1', 'doj', DATE '2013-02-11', 3), "
@@ -177,7 +193,7 @@ def test_published_views_read_stored_rows_not_the_data_tables(warehouse, tmp_pat
     with duckdb.connect(str(scratch)) as conn:
         before = {view: rows(conn, view) for view in RESEARCHER_VIEWS}
         for table in ("raw_documents", "extracted_texts", "document_relevance", "document_members",
-                      "document_goals", "crawl_listing_counts"):
+                      "document_goals", "document_events", "crawl_listing_counts"):
             conn.execute(f"DELETE FROM {table}")
         assert {view: rows(conn, view) for view in RESEARCHER_VIEWS} == before
         stored = {name for (name,) in conn.execute(
@@ -192,7 +208,7 @@ def test_the_warehouse_keeps_computing_its_views(warehouse):
         assert views_of(conn, "alliance") == definitions
         assert conn.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?",
                             [MATERIALIZED_SCHEMA]).fetchone() == (0,)
-        conn.execute("DELETE FROM document_goals")  # the warehouse's views follow its data at once
+        conn.execute("DELETE FROM document_events")  # the warehouse's views follow its data at once
         assert conn.execute("SELECT count(*) FROM member_goal_documents").fetchone() == (0,)
 
 
@@ -216,6 +232,8 @@ def test_a_new_publication_stores_the_new_rows(warehouse):
                      "'text', 0, 5, 'Charged.')", [CODEBOOK])
         conn.execute("INSERT INTO document_members VALUES ('eu:IP/14/7', 1, ?, 'DE', 'mentioned', true, "
                      "'text', 0, 5, 'Germany.')", [CODEBOOK])
+        conn.execute("INSERT INTO document_events VALUES ('eu:IP/14/7', 1, ?, 'DE', 'prosecution', 'action', "
+                     "'actor', 0.8, true, 'text', 0, 5, 'German police charged him.')", [CODEBOOK])
         expected = rows(conn, "member_goal_quarterly")
         target = publish(conn, warehouse)
     with duckdb.connect(str(target), read_only=True) as reader:

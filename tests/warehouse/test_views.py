@@ -1,9 +1,9 @@
 """The researcher views over a small warehouse whose rows are written here, counted by hand.
 
-The story: a few DOJ and Commission documents from 2013-2014 about the United States (issuer of
-every DOJ release), Canada (joined 2013-06-17), Viet Nam (left 2014-01-01) and Mexico (join date
-unknown); one irrelevant document, one undated, one with two versions, one never extracted, and
-tags left over from an older codebook.
+The story: a few DOJ and Commission documents from 2013-2014 with implementation events of the
+United States, Canada (joined 2013-06-17), Viet Nam (left 2014-01-01) and Mexico (join date
+unknown), Ghana named but never acting; one irrelevant document, one undated, one with two versions,
+one never extracted, and tags left over from an older codebook.
 """
 
 from datetime import date, timedelta
@@ -14,7 +14,8 @@ import pytest
 from warehouse.schema import migrate
 
 CURRENT, OLD = "cb-2", "cb-1"
-Q1, Q2, Q3 = date(2013, 1, 1), date(2013, 4, 1), date(2013, 7, 1)
+Q1, Q2, Q3, Q4 = date(2013, 1, 1), date(2013, 4, 1), date(2013, 7, 1), date(2013, 10, 1)
+Q1_2014 = date(2014, 1, 1)
 
 
 class Rows:
@@ -49,10 +50,12 @@ class Rows:
             [doc_id, version, codebook, code, how, on_date, start, start, sentence],
         )
 
-    def goal(self, doc_id, goal, mode, sentence, start=0, *, version=1, codebook=CURRENT):
+    def event(self, doc_id, code, goal, mode, role, on_date, sentence, start=0, *, version=1,
+              codebook=CURRENT):
         self.conn.execute(
-            "INSERT INTO document_goals VALUES (?, ?, ?, ?, ?, 0.9, 'text', ?, ?, ?)",
-            [doc_id, version, codebook, goal, mode, start, start + len(sentence), sentence],
+            "INSERT INTO document_events VALUES (?, ?, ?, ?, ?, ?, ?, 0.8, ?, 'text', ?, ?, ?)",
+            [doc_id, version, codebook, code, goal, mode, role, on_date, start, start + len(sentence),
+             sentence],
         )
 
     def listing(self, crawl_file, source, week, listed):
@@ -76,58 +79,59 @@ def story(conn):
         [("US", "United States", date(2012, 12, 5), None),
          ("CA", "Canada", date(2013, 6, 17), None),
          ("VN", "Viet Nam", date(2012, 12, 5), date(2014, 1, 1)),
-         ("MX", "Mexico", None, None)],
+         ("MX", "Mexico", None, None),
+         ("GH", "Ghana", date(2012, 12, 5), None)],
     )
+    conn.executemany("INSERT INTO goals VALUES (?, ?, ?, ?)",
+                     [("victims", 1, "Victims", "."), ("prosecution", 2, "Prosecution", "."),
+                      ("awareness", 3, "Awareness", "."), ("availability", 4, "Availability", ".")])
     rows.document("doj:d1", date(2013, 2, 10))
     rows.member("doj:d1", "US", "issuer", True)
-    rows.goal("doj:d1", "victims", "commitment", "We will find more victims.", 10)
-    rows.goal("doj:d1", "victims", "action", "Agents identified 12 victims.", 50)
-    rows.goal("doj:d1", "prosecution", "action", "He was sentenced.", 80)
+    rows.event("doj:d1", "US", "victims", "commitment", "actor", True, "We will find more victims.", 10)
+    rows.event("doj:d1", "US", "victims", "action", "actor", True, "Agents identified 12 victims.", 50)
+    rows.event("doj:d1", "US", "prosecution", "action", "actor", True, "He was sentenced.", 80)
 
     rows.document("doj:d2", date(2013, 3, 1))
     rows.member("doj:d2", "US", "issuer", True)
     rows.member("doj:d2", "CA", "mentioned", False, "Canadian police helped.")
-    rows.goal("doj:d2", "victims", "action", "Two children were rescued.")
+    rows.member("doj:d2", "GH", "mentioned", True, "He was born in Ghana.")
+    rows.event("doj:d2", "US", "victims", "action", "actor", True, "Two children were rescued.")
+    rows.event("doj:d2", "CA", "prosecution", "action", "partner", False, "Canadian police helped.")
 
     rows.document("eu:d3", date(2013, 7, 15))
     rows.member("eu:d3", "CA", "mentioned", True, "Canada signed the declaration.")
-    rows.goal("eu:d3", "victims", "commitment", "Canada pledges to identify victims.")
-    rows.member("eu:d3", "VN", "mentioned", True, "Viet Nam too.", codebook=OLD)
-    rows.goal("eu:d3", "awareness", "action", "A campaign ran.", codebook=OLD)
+    rows.event("eu:d3", "CA", "victims", "commitment", "signatory", True, "Canada signed the declaration.")
+    rows.event("eu:d3", "VN", "awareness", "action", "actor", True, "Viet Nam ran a campaign.", codebook=OLD)
 
     rows.document("eu:d4", date(2014, 2, 3))
-    rows.member("eu:d4", "VN", "mentioned", None, "Viet Nam hosted a workshop.")
-    rows.goal("eu:d4", "awareness", "action", "Teachers were trained.")
+    rows.event("eu:d4", "VN", "awareness", "action", "actor", False, "Viet Nam trained teachers.")
 
     rows.document("eu:d5", date(2013, 5, 5), relevant=False)
-    rows.member("eu:d5", "CA", "mentioned", True, "Canada's hockey team won.")
-    rows.goal("eu:d5", "victims", "action", "A goalie rescued the game.")
+    rows.event("eu:d5", "CA", "victims", "action", "actor", True, "A goalie rescued the game.")
 
     rows.document("doj:d6", None)
     rows.member("doj:d6", "US", "issuer", None)
-    rows.goal("doj:d6", "victims", "action", "A victim was found.")
+    rows.event("doj:d6", "US", "victims", "action", "actor", None, "A victim was found.")
 
     rows.document("doj:d7", date(2013, 1, 1), version=1)
-    rows.member("doj:d7", "US", "issuer", True, version=1)
-    rows.goal("doj:d7", "victims", "action", "Old wording.", version=1)
+    rows.event("doj:d7", "US", "victims", "action", "actor", True, "Old wording.", version=1)
     rows.document("doj:d7", date(2013, 4, 2), version=2)
-    rows.member("doj:d7", "US", "issuer", True, version=2)
-    rows.goal("doj:d7", "prosecution", "commitment", "Prosecutors will act.", version=2)
+    rows.event("doj:d7", "US", "prosecution", "commitment", "actor", True, "Prosecutors will act.",
+               version=2)
 
     rows.document("eu:d8", date(2013, 5, 1))
-    rows.member("eu:d8", "MX", "mentioned", None, "Mexico joined the call.")
-    rows.goal("eu:d8", "availability", "action", "Hosts removed images.")
+    rows.event("eu:d8", "MX", "availability", "action", "actor", None, "Mexican police removed images.")
 
     rows.document("eu:d9", date(2013, 4, 10))
-    rows.member("eu:d9", "CA", "mentioned", False, "Canada observed.")
-    rows.goal("eu:d9", "awareness", "action", "Parents were told.")
+    rows.event("eu:d9", "CA", "awareness", "action", "actor", False, "Canada told parents.")
 
     rows.document("doj:d10", date(2013, 3, 20), relevant=None, extracted=False)
 
     rows.document("doj:d11", date(2013, 2, 12))
     rows.member("doj:d11", "US", "issuer", True)
     rows.member("doj:d11", "US", "mentioned", True, "The United States leads.")
-    rows.goal("doj:d11", "victims", "action", "Victims were identified.")
+    rows.event("doj:d11", "US", "victims", "action", "actor", True, "Victims were identified.")
+    rows.event("doj:d11", "US", "victims", "commitment", "partner", True, "US agents will help.", 30)
 
     rows.listing("c1", "doj", date(2013, 2, 4), 2)
     rows.listing("c2", "doj", date(2013, 2, 4), 3)
@@ -143,62 +147,81 @@ def records(conn, sql, params=None):
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def test_member_goal_quarterly_counts_relevant_dated_current_documents(story):
+def test_member_goal_quarterly_counts_events_of_relevant_dated_current_documents(story):
     got = {
-        (r["member_code"], r["goal"], r["quarter"]): (
+        (r["member_code"], r["goal"], r["role"], r["quarter"]): (
             r["documents"], r["actions"], r["commitments"], r["was_member"], r["documents_while_member"])
-        for r in records(story, "SELECT * FROM member_goal_quarterly")
+        for r in records(story, "SELECT * FROM member_goal_quarterly WHERE documents > 0")
     }
     assert got == {
-        ("US", "victims", Q1): (3, 3, 1, True, 3),          # d1 (acts and promises), d2, d11
-        ("US", "prosecution", Q1): (1, 1, 0, True, 1),      # d1
-        ("US", "prosecution", Q2): (1, 0, 1, True, 1),      # d7's current version only
-        ("CA", "victims", Q1): (1, 1, 0, False, 0),         # d2, before Canada joined
-        ("CA", "awareness", Q2): (1, 1, 0, True, 0),        # d9: joined later in that quarter
-        ("CA", "victims", Q3): (1, 0, 1, True, 1),          # d3; d5 is irrelevant
-        ("VN", "awareness", date(2014, 1, 1)): (1, 1, 0, False, 0),  # left on the quarter's first day
-        ("MX", "availability", Q2): (1, 1, 0, None, 0),     # join date unknown
+        ("US", "victims", "actor", Q1): (3, 3, 1, True, 3),     # d1 (acts and promises), d2, d11
+        ("US", "victims", "partner", Q1): (1, 0, 1, True, 1),   # d11 also pledges as a partner
+        ("US", "prosecution", "actor", Q1): (1, 1, 0, True, 1),  # d1
+        ("US", "prosecution", "actor", Q2): (1, 0, 1, True, 1),  # d7's current version only
+        ("CA", "prosecution", "partner", Q1): (1, 1, 0, False, 0),  # d2, before Canada joined
+        ("CA", "awareness", "actor", Q2): (1, 1, 0, True, 0),   # d9: joined later in that quarter
+        ("CA", "victims", "signatory", Q3): (1, 0, 1, True, 1),  # d3; d5 is irrelevant
+        ("VN", "awareness", "actor", Q1_2014): (1, 1, 0, False, 0),  # left on the quarter's first day
+        ("MX", "availability", "actor", Q2): (1, 1, 0, None, 0),  # join date unknown
     }
 
 
-def test_member_goal_quarterly_names_members(story):
-    names = {(r["member_code"], r["member_name"]) for r in records(story, "FROM member_goal_quarterly")}
-    assert names == {("US", "United States"), ("CA", "Canada"), ("VN", "Viet Nam"), ("MX", "Mexico")}
+def test_member_goal_quarterly_is_dense_every_member_goal_role_and_quarter(story):
+    # 5 members x 4 goals x 3 roles x 5 quarters (Q1 2013 to Q1 2014): zeros included
+    assert story.execute("SELECT count(*), count(DISTINCT quarter) FROM member_goal_quarterly").fetchone() == (
+        5 * 4 * 3 * 5, 5)
+    ghana = records(story, "FROM member_goal_quarterly WHERE member_code = 'GH'")
+    assert ghana and all(r["documents"] == 0 for r in ghana)  # named in d2, never acting
+    assert {r["member_name"] for r in ghana} == {"Ghana"}
+
+
+def test_goal_activity_quarterly_counts_documents_with_an_event_zeros_included(story):
+    got = {(r["goal"], r["quarter"]): (r["documents"], r["action_documents"], r["commitment_documents"])
+           for r in records(story, "FROM goal_activity_quarterly")}
+    assert len(got) == 4 * 5
+    assert got["victims", Q1] == (3, 3, 2)       # d1, d2, d11 (d11's pledge as a partner)
+    assert got["prosecution", Q1] == (2, 2, 0)   # d1, d2 (Canada as a partner)
+    assert got["prosecution", Q2] == (1, 0, 1)   # d7
+    assert got["awareness", Q3] == (0, 0, 0)     # Viet Nam's d3 event is of the old codebook
+    assert got["availability", Q2] == (1, 1, 0)  # d8
 
 
 def test_member_timeline_first_and_latest_evidence(story):
-    timeline = {(r["member_code"], r["goal"]): r for r in records(story, "FROM member_timeline")}
-    assert set(timeline) == {("US", "victims"), ("US", "prosecution"), ("CA", "victims"),
-                             ("CA", "awareness"), ("VN", "awareness"), ("MX", "availability")}
+    timeline = {(r["member_code"], r["goal"], r["role"]): r for r in records(story, "FROM member_timeline")}
+    assert set(timeline) == {("US", "victims", "actor"), ("US", "victims", "partner"),
+                             ("US", "prosecution", "actor"), ("CA", "prosecution", "partner"),
+                             ("CA", "victims", "signatory"), ("CA", "awareness", "actor"),
+                             ("VN", "awareness", "actor"), ("MX", "availability", "actor")}
 
-    us = timeline["US", "victims"]
+    us = timeline["US", "victims", "actor"]
     assert (us["documents"], us["actions"], us["commitments"], us["undated_documents"]) == (4, 4, 1, 1)
     assert us["joined_on"] == date(2012, 12, 5)
     assert (us["first_date"], us["first_doc_id"], us["first_mode"]) == (date(2013, 2, 10), "doj:d1", "action")
     assert us["first_sentence"] == "Agents identified 12 victims."  # the action, though the promise comes first
-    assert us["first_member_sentence"] is None  # only the issuer tag: no sentence names the US
     assert (us["latest_date"], us["latest_doc_id"], us["latest_sentence"]) == (
         date(2013, 3, 1), "doj:d2", "Two children were rescued.")
 
-    ca = timeline["CA", "victims"]
-    assert (ca["documents"], ca["actions"], ca["commitments"], ca["undated_documents"]) == (2, 1, 1, 0)
-    assert (ca["first_doc_id"], ca["first_member_sentence"]) == ("doj:d2", "Canadian police helped.")
-    assert (ca["latest_doc_id"], ca["latest_mode"], ca["latest_sentence"], ca["latest_member_sentence"]) == (
-        "eu:d3", "commitment", "Canada pledges to identify victims.", "Canada signed the declaration.")
+    ca = timeline["CA", "victims", "signatory"]
+    assert (ca["documents"], ca["actions"], ca["commitments"], ca["undated_documents"]) == (1, 0, 1, 0)
+    assert (ca["latest_doc_id"], ca["latest_mode"], ca["latest_sentence"]) == (
+        "eu:d3", "commitment", "Canada signed the declaration.")
 
-    assert timeline["VN", "awareness"]["left_on"] == date(2014, 1, 1)
-    assert timeline["MX", "availability"]["joined_on"] is None
+    assert timeline["VN", "awareness", "actor"]["left_on"] == date(2014, 1, 1)
+    assert timeline["MX", "availability", "actor"]["joined_on"] is None
 
 
-def test_member_goal_documents_say_how_the_member_was_tagged(story):
-    rows = {r["doc_id"]: r for r in records(
+def test_member_goal_documents_hold_events_not_mentions(story):
+    rows = {(r["doc_id"], r["role"]): r for r in records(
         story, "FROM member_goal_documents WHERE member_code = 'US' AND goal = 'victims'")}
-    assert set(rows) == {"doj:d1", "doj:d2", "doj:d6", "doj:d11"}
-    assert (rows["doj:d1"]["issuer"], rows["doj:d1"]["mentioned"], rows["doj:d1"]["member_sentence"]) == (
-        True, False, None)
-    assert (rows["doj:d11"]["issuer"], rows["doj:d11"]["mentioned"], rows["doj:d11"]["member_sentence"]) == (
-        True, True, "The United States leads.")
-    assert (rows["doj:d1"]["action"], rows["doj:d1"]["commitment"]) == (True, True)
+    assert set(rows) == {("doj:d1", "actor"), ("doj:d2", "actor"), ("doj:d6", "actor"),
+                         ("doj:d11", "actor"), ("doj:d11", "partner")}
+    assert (rows["doj:d1", "actor"]["issuer"], rows["doj:d1", "actor"]["mentioned"]) == (True, False)
+    assert (rows["doj:d11", "actor"]["issuer"], rows["doj:d11", "actor"]["mentioned"]) == (True, True)
+    assert (rows["doj:d1", "actor"]["action"], rows["doj:d1", "actor"]["commitment"]) == (True, True)
+    assert rows["doj:d1", "actor"]["evidence_sentence"] == "Agents identified 12 victims."
+    assert (rows["doj:d1", "actor"]["evidence_start"], rows["doj:d1", "actor"]["evidence_end"]) == (50, 79)
+    # Ghana is named in d2 but no sentence shows its authorities acting
+    assert story.execute("SELECT count(*) FROM member_goal_documents WHERE member_code = 'GH'").fetchone() == (0,)
 
 
 def mondays(first, last):

@@ -1,4 +1,5 @@
--- Goal and member tags without an evidence sentence that sits at its offsets (issuer tags need none).
+-- Goal tags, member tags and implementation events without an evidence sentence that sits at its
+-- offsets (issuer tags need none).
 SELECT DISTINCT t.doc_id || '#' || t.version || ':' || t.tag
 FROM (
     SELECT doc_id, version, goal AS tag, evidence_field, evidence_start, evidence_end, evidence_sentence
@@ -6,6 +7,10 @@ FROM (
     UNION ALL
     SELECT doc_id, version, member_code, evidence_field, evidence_start, evidence_end, evidence_sentence
     FROM document_members WHERE how <> 'issuer'
+    UNION ALL
+    SELECT doc_id, version, member_code || '/' || goal || '/' || mode, evidence_field, evidence_start,
+           evidence_end, evidence_sentence
+    FROM document_events
 ) AS t
 JOIN raw_documents AS r USING (doc_id, version)
 JOIN extracted_texts AS e USING (doc_id, version)

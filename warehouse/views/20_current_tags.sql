@@ -10,3 +10,9 @@ SELECT g.*
 FROM document_goals AS g
 JOIN documents AS d ON d.doc_id = g.doc_id AND d.version = g.version
 WHERE g.codebook_version = (SELECT value FROM pipeline_state WHERE key = 'codebook_version');
+
+CREATE OR REPLACE VIEW current_document_events AS
+SELECT e.*
+FROM document_events AS e
+JOIN documents AS d ON d.doc_id = e.doc_id AND d.version = e.version
+WHERE e.codebook_version = (SELECT value FROM pipeline_state WHERE key = 'codebook_version');
