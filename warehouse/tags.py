@@ -62,7 +62,7 @@ def save_tag_results(
         members += [(*key, m.code, m.how, m.member_on_date, *_evidence(m.evidence)) for m in result.members]
         goals += [(*key, g.goal, g.mode, g.confidence, *_evidence(g.evidence)) for g in result.goals]
         events += [(*key, e.member, e.goal, e.mode, e.role, e.confidence, e.member_on_date,
-                    *_evidence(e.evidence))
+                    *_evidence(e.evidence), *(e.member_words or (None, None)), *(e.goal_words or (None, None)))
                    for e in result.events]
     conn.execute("BEGIN TRANSACTION")
     try:
@@ -74,7 +74,8 @@ def save_tag_results(
                           "mode, confidence, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES", goals)
         insert_rows(conn, "INSERT OR REPLACE INTO document_events (doc_id, version, codebook_version, "
                           "member_code, goal, mode, role, confidence, member_on_date, evidence_field, evidence_start, "
-                          "evidence_end, evidence_sentence) VALUES", events)
+                          "evidence_end, evidence_sentence, member_start, member_end, goal_start, goal_end) VALUES",
+                    events)
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")

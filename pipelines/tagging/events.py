@@ -113,10 +113,12 @@ class EventFinder:
         evidence = sentence.field.evidence(sentence.key[1])
         signed = [a for a in atts if a.role == "signatory"]
         goals = {h.tag.goal for h in hits} | (targets if signed else set())
+        spans = {h.tag.goal: h.span for h in hits}
         for a in signed:
             for goal in sorted(goals):
                 events.append(EventTag(a.member, goal, "commitment", "signatory",
-                                       round(0.8 * _SURENESS["signatory"], 3), evidence))
+                                       round(0.8 * _SURENESS["signatory"], 3), evidence,
+                                       member_words=_words(a), goal_words=spans.get(goal)))
         actors = {a.member for a in atts if a.role == "actor"}
         doers = [a for a in atts if a.role == "actor" or (a.role == "partner" and a.member not in actors)]
         # A partner helped with the operation the sentence reports: law-enforcement cooperation
@@ -132,13 +134,15 @@ class EventFinder:
                 mode = self._clause_mode(sentence, a, doers) or hit.tag.mode
                 sureness = _SURENESS.get(a.how, 0.7) * (0.9 if a.role == "partner" else 1.0)
                 events.append(EventTag(a.member, hit.tag.goal, mode, a.role,  # type: ignore[arg-type]
-                                       round(hit.tag.confidence * sureness, 3), evidence))
+                                       round(hit.tag.confidence * sureness, 3), evidence,
+                                       member_words=_words(a), goal_words=hit.span))
         if not hits:
             # "Police in Italy and Portugal also took part": in what the operation was about
             for a in doers:
                 if a.role == "partner":
                     events.extend(EventTag(a.member, goal, "action", "partner",
-                                           round(0.6 * _SURENESS["partner"], 3), evidence)
+                                           round(0.6 * _SURENESS["partner"], 3), evidence,
+                                           member_words=_words(a))
                                   for goal in partner_default)
         return events
 
@@ -147,7 +151,8 @@ class EventFinder:
         """'Latvia did the same in 2014': the acts of the sentence before, for this member."""
         evidence = sentence.field.evidence(sentence.key[1])
         acts = {(e.goal, e.mode) for e in before if e.role == "actor"}
-        return [EventTag(a.member, goal, mode, "actor", round(0.6 * _SURENESS["subject"], 3), evidence)  # type: ignore[arg-type]
+        return [EventTag(a.member, goal, mode, "actor", round(0.6 * _SURENESS["subject"], 3), evidence,  # type: ignore[arg-type]
+                         member_words=_words(a))
                 for a in atts if a.role == "actor" for goal, mode in sorted(acts)]
 
     def _clause_mode(self, sentence: Sentence, actor: Attribution, doers: list[Attribution]) -> str | None:
@@ -203,6 +208,11 @@ class EventFinder:
         if self.frames.collective_subject.match(sentence.text):
             return atts  # "Global Alliance countries adopt ...", "The declaration restates ..."
         return [*atts, Attribution(issuer, "actor", "issuer", sentence.start, sentence.start)]
+
+
+def _words(a: Attribution) -> tuple[int, int] | None:
+    """Where the sentence names the member; none for the issuer, the speaker or a pronoun."""
+    return (a.start, a.end) if a.end > a.start else None
 
 
 def _one_per_triple(events: list[EventTag]) -> list[EventTag]:

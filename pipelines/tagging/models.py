@@ -66,9 +66,12 @@ class EventTag:
     role: Literal["actor", "partner", "signatory"]
     confidence: float
     evidence: Evidence
-    # The roster's answer for the publication day (None: undated or unknown); kept in the warehouse,
-    # not in `tag` output lines.
+    # Kept in the warehouse, not in `tag` output lines: the roster's answer for the publication day
+    # (None: undated or unknown), and where in the field the member's and the goal's words are (None
+    # where the sentence does not name them: the issuer of a DOJ release, a signed statement's target).
     member_on_date: bool | None = None
+    member_words: tuple[int, int] | None = None
+    goal_words: tuple[int, int] | None = None
 
     def to_output(self) -> dict[str, Any]:
         return {

@@ -47,7 +47,7 @@ def _goal(conn, doc_id, goal, mode):
 
 def _event(conn, doc_id, code, goal, mode, on_date):
     role = "actor" if code == "US" else ("partner", "signatory", "actor")[len(doc_id) % 3]
-    conn.execute("INSERT INTO document_events VALUES (?, 1, ?, ?, ?, ?, ?, 0.8, ?, 'text', 0, 10, ?)",
+    conn.execute("INSERT INTO document_events VALUES (?, 1, ?, ?, ?, ?, ?, 0.8, ?, 'text', 0, 10, ?, 0, 2, 3, 9)",
                  [doc_id, CODEBOOK, code, goal, mode, role, on_date, f"{code} acted on {goal}."])
 
 

@@ -123,3 +123,6 @@ def test_one_event_per_member_goal_and_mode_with_its_sentence(tagger):
     event = result.events[0]
     assert text[event.evidence.start:event.evidence.end] == event.evidence.sentence
     assert event.evidence.field == "text" and 0 < event.confidence <= 1
+    # the words that name the member and the goal, for a reader to see highlighted
+    assert text[slice(*event.member_words)] == "German police"
+    assert text[slice(*event.goal_words)] == "arrested"

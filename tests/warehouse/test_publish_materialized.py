@@ -94,7 +94,7 @@ def fill(conn):
                      [doc_id, version, CODEBOOK, goal, mode, index, index + 5, f"{goal} {mode} in {doc_id}."])
     for index, (doc_id, version, member, goal, mode, role) in enumerate(EVENTS):
         for codebook in ("cb-old", CODEBOOK):
-            conn.execute("INSERT INTO document_events VALUES (?, ?, ?, ?, ?, ?, ?, 0.8, ?, 'text', ?, ?, ?)",
+            conn.execute("INSERT INTO document_events VALUES (?, ?, ?, ?, ?, ?, ?, 0.8, ?, 'text', ?, ?, ?, NULL, NULL, NULL, NULL)",
                          [doc_id, version, codebook, member, goal, mode, role, member != "ZZ", index,
                           index + 5, f"{member} {goal} {mode} in {doc_id}."])
     conn.execute("INSERT INTO document_duplicates VALUES ('doj:same-release', 1, 'doj:first', 2, 0.97, "
@@ -233,7 +233,7 @@ def test_a_new_publication_stores_the_new_rows(warehouse):
         conn.execute("INSERT INTO document_members VALUES ('eu:IP/14/7', 1, ?, 'DE', 'mentioned', true, "
                      "'text', 0, 5, 'Germany.')", [CODEBOOK])
         conn.execute("INSERT INTO document_events VALUES ('eu:IP/14/7', 1, ?, 'DE', 'prosecution', 'action', "
-                     "'actor', 0.8, true, 'text', 0, 5, 'German police charged him.')", [CODEBOOK])
+                     "'actor', 0.8, true, 'text', 0, 5, 'German police charged him.', 0, 6, 14, 21)", [CODEBOOK])
         expected = rows(conn, "member_goal_quarterly")
         target = publish(conn, warehouse)
     with duckdb.connect(str(target), read_only=True) as reader:

@@ -53,7 +53,7 @@ class Rows:
     def event(self, doc_id, code, goal, mode, role, on_date, sentence, start=0, *, version=1,
               codebook=CURRENT):
         self.conn.execute(
-            "INSERT INTO document_events VALUES (?, ?, ?, ?, ?, ?, ?, 0.8, ?, 'text', ?, ?, ?)",
+            "INSERT INTO document_events VALUES (?, ?, ?, ?, ?, ?, ?, 0.8, ?, 'text', ?, ?, ?, NULL, NULL, NULL, NULL)",
             [doc_id, version, codebook, code, goal, mode, role, on_date, start, start + len(sentence),
              sentence],
         )

@@ -16,5 +16,11 @@ CREATE TABLE document_events (
     evidence_start    INTEGER NOT NULL,
     evidence_end      INTEGER NOT NULL,
     evidence_sentence VARCHAR NOT NULL,
+    -- where in the field the member's and the goal's words are; NULL where the sentence does not name
+    -- them (a DOJ release's own agencies, a signed statement's targets stated elsewhere)
+    member_start      INTEGER,
+    member_end        INTEGER,
+    goal_start        INTEGER,
+    goal_end          INTEGER,
     PRIMARY KEY (doc_id, version, codebook_version, member_code, goal, mode)
 );

@@ -26,7 +26,11 @@ WITH member_tags AS (
         arg_min(evidence_sentence, (mode <> 'action', evidence_field <> 'text', evidence_start)) AS evidence_sentence,
         arg_min(evidence_field, (mode <> 'action', evidence_field <> 'text', evidence_start)) AS evidence_field,
         arg_min(evidence_start, (mode <> 'action', evidence_field <> 'text', evidence_start)) AS evidence_start,
-        arg_min(evidence_end, (mode <> 'action', evidence_field <> 'text', evidence_start)) AS evidence_end
+        arg_min(evidence_end, (mode <> 'action', evidence_field <> 'text', evidence_start)) AS evidence_end,
+        arg_min(member_start, (mode <> 'action', evidence_field <> 'text', evidence_start)) AS member_start,
+        arg_min(member_end, (mode <> 'action', evidence_field <> 'text', evidence_start)) AS member_end,
+        arg_min(goal_start, (mode <> 'action', evidence_field <> 'text', evidence_start)) AS goal_start,
+        arg_min(goal_end, (mode <> 'action', evidence_field <> 'text', evidence_start)) AS goal_end
     FROM current_document_events
     GROUP BY doc_id, member_code, goal, role
 )
@@ -47,6 +51,10 @@ SELECT
     e.evidence_field,
     e.evidence_start,
     e.evidence_end,
+    e.member_start,
+    e.member_end,
+    e.goal_start,
+    e.goal_end,
     d.title,
     d.url
 FROM documents AS d
