@@ -113,7 +113,7 @@ class EventFinder:
         evidence = sentence.field.evidence(sentence.key[1])
         signed = [a for a in atts if a.role == "signatory"]
         goals = {h.tag.goal for h in hits} | (targets if signed else set())
-        spans = {h.tag.goal: h.span for h in hits}
+        spans = {h.tag.goal: h.words for h in hits}
         for a in signed:
             for goal in sorted(goals):
                 events.append(EventTag(a.member, goal, "commitment", "signatory",
@@ -135,7 +135,7 @@ class EventFinder:
                 sureness = _SURENESS.get(a.how, 0.7) * (0.9 if a.role == "partner" else 1.0)
                 events.append(EventTag(a.member, hit.tag.goal, mode, a.role,  # type: ignore[arg-type]
                                        round(hit.tag.confidence * sureness, 3), evidence,
-                                       member_words=_words(a), goal_words=hit.span))
+                                       member_words=_words(a), goal_words=hit.words))
         if not hits:
             # "Police in Italy and Portugal also took part": in what the operation was about
             for a in doers:

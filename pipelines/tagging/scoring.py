@@ -51,8 +51,9 @@ class GoalHit:
     """A goal shown by one sentence, with where its words are (offsets in the field)."""
 
     key: SentenceKey
-    span: Span
+    span: Span  # from the first words of any rule that hit: where a cue or an actor is read from
     tag: GoalTag
+    words: Span | None = None  # the strongest rule's words
 
 
 def find_goals(
@@ -84,11 +85,13 @@ def goal_hits(
             if strength < codebook.goal_threshold - 1e-9 or skipped.setdefault(key, skip(key)):
                 continue
             goal_span = min(span for _, span in hits)
+            # the words a reader should see: the strongest rule's (the earliest on a tie)
+            words = min(hits, key=lambda h: (-h[0], h[1]))[1]
             start, end = fields[key[0]].spans[key[1]]
             sentence_cues = [c for c in cues[key[0]] if start <= c[0] < end]
             mode, certainty = _decide_mode(codebook.modes, sentence_cues, goal_span)
             tag = GoalTag(goal, mode, round(strength * certainty, 3), _evidence(fields, key))
-            hits_out.append(GoalHit(key, goal_span, tag))
+            hits_out.append(GoalHit(key, goal_span, tag, words))
     hits_out.sort(key=lambda h: (h.key, h.tag.goal))
     return hits_out
 
