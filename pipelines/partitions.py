@@ -14,6 +14,10 @@ publication_weeks = WeeklyPartitionsDefinition(start_date="2012-06-04", day_offs
 single_run = BackfillPolicy.single_run()
 
 
+def first_publication_week() -> date:
+    return date.fromisoformat(publication_weeks.get_first_partition_key())
+
+
 def week_of(day: date) -> str:
     """The key of the publication week holding `day` (its Monday)."""
     return (day - timedelta(days=day.weekday())).isoformat()

@@ -58,7 +58,7 @@ def save_tag_results(
     for doc, result in tagged:
         key = (doc.doc_id, doc.version, result.codebook_version)
         first = result.relevance_evidence[0] if result.relevance_evidence else None
-        relevance.append((*key, result.relevant, *_evidence(first), now))
+        relevance.append((*key, result.relevant, *_evidence(first), now, result.alliance_framed))
         members += [(*key, m.code, m.how, m.member_on_date, *_evidence(m.evidence)) for m in result.members]
         goals += [(*key, g.goal, g.mode, g.confidence, *_evidence(g.evidence)) for g in result.goals]
         events += [(*key, e.member, e.goal, e.mode, e.role, e.confidence, e.member_on_date,
@@ -67,7 +67,8 @@ def save_tag_results(
     conn.execute("BEGIN TRANSACTION")
     try:
         insert_rows(conn, "INSERT OR REPLACE INTO document_relevance (doc_id, version, codebook_version, "
-                          "relevant, evidence_field, evidence_start, evidence_end, evidence_sentence, tagged_at) VALUES", relevance)
+                          "relevant, evidence_field, evidence_start, evidence_end, evidence_sentence, tagged_at, "
+                          "alliance_framed) VALUES", relevance)
         insert_rows(conn, "INSERT OR REPLACE INTO document_members (doc_id, version, codebook_version, "
                           "member_code, how, member_on_date, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES", members)
         insert_rows(conn, "INSERT OR REPLACE INTO document_goals (doc_id, version, codebook_version, goal, "
@@ -87,11 +88,17 @@ def set_current_codebook(conn: duckdb.DuckDBPyConnection, version: str) -> None:
     conn.execute("INSERT OR REPLACE INTO pipeline_state (key, value) VALUES ('codebook_version', ?)", [version])
 
 
-def load_reference(conn: duckdb.DuckDBPyConnection, roster_csv: str, goals_csv: str) -> tuple[int, int]:
+def load_reference(conn: duckdb.DuckDBPyConnection, roster_csv: str, goals_csv: str,
+                   first_week: date | None = None) -> tuple[int, int]:
+    """The roster and the goals; and the first publication week of the partitions, where the
+    coverage ledger starts."""
     conn.execute("BEGIN TRANSACTION")
     try:
         conn.execute(query("load_members"), {"path": roster_csv})
         conn.execute(query("load_goals"), {"path": goals_csv})
+        if first_week is not None:
+            conn.execute("INSERT OR REPLACE INTO pipeline_state (key, value) VALUES "
+                         "('first_publication_week', ?)", [first_week.isoformat()])
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")

@@ -10,7 +10,7 @@ from dagster import (
 
 from pipelines.assets.extract import extracted_texts
 from pipelines.metadata import markdown_table
-from pipelines.partitions import publication_weeks, single_run, week_window
+from pipelines.partitions import first_publication_week, publication_weeks, single_run, week_window
 from pipelines.processing import tag_pending
 from pipelines.reference_files import GOALS_CSV, ROSTER_CSV
 from pipelines.resources import WarehouseResource
@@ -21,7 +21,7 @@ from warehouse.tags import load_reference
 @asset(group_name="reference", description="The Alliance roster (members with join dates) and the four policy goals.")
 def alliance_reference(warehouse: WarehouseResource) -> MaterializeResult:
     with warehouse.get_connection() as conn:
-        members, goals = load_reference(conn, str(ROSTER_CSV), str(GOALS_CSV))
+        members, goals = load_reference(conn, str(ROSTER_CSV), str(GOALS_CSV), first_publication_week())
     return MaterializeResult(metadata={"members": members, "goals": goals})
 
 

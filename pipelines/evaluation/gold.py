@@ -25,7 +25,7 @@ OWN_SET_FILE = "items.jsonl"
 # Event sets (tests/gold/EVENTS.md): texts with implementation events labelled. The holdout set's
 # texts are never read while the tagger is developed; it measures what the dev set cannot.
 EVENT_SET_FILES = {"events_dev": "events_dev.jsonl", "events_dev2": "events_dev2.jsonl",
-                   "events_holdout": "events_holdout.jsonl"}
+                   "events_holdout": "events_holdout.jsonl", "speeches": "speeches.jsonl"}
 REAL_LABELS_FILE = "realdata_doj_labels.jsonl"
 REAL_PAYLOAD = Path("realdata/DOJ_Press_Release_ETL/doj_api_v1_press_releases_page0_pagesize100.json")
 # DOJ `date` is epoch seconds at midnight US Eastern; the calendar date is the Eastern one.

@@ -42,6 +42,7 @@ class SetScores:
     per_goal: dict[str, Counts]
     traps: dict[str, TrapCounts]
     events: EventScores | None = None  # None: no item of the set has its events labelled
+    relevance_by_genre: dict[str, Counts] = field(default_factory=dict)  # items that name a genre
 
     def figures(self) -> dict[str, float]:
         """Flat named figures; the names floors.json refers to."""
@@ -56,6 +57,7 @@ class SetScores:
                     "member_micro_recall_excl_us": c.recall, "member_micro_f1_excl_us": c.f1})
         out.update({f"goal_f1_{goal}": c.f1 for goal, c in self.per_goal.items()})
         out.update({f"member_f1_{code}": c.f1 for code, c in self.per_member.items()})
+        out.update({f"relevance_f1_{genre}": c.f1 for genre, c in self.relevance_by_genre.items()})
         return out
 
 
@@ -80,6 +82,10 @@ def score(items: Sequence[GoldItem], predictions: Mapping[str, Prediction]) -> S
         ),
         events=(score_events(items, {i.id: p.events for i, p in pairs})
                 if any(i.events is not None for i in items) else None),
+        relevance_by_genre={
+            genre: binary_counts((i.relevant, p.relevant) for i, p in pairs if i.genre == genre)
+            for genre in sorted({i.genre for i in items if i.genre})
+        },
     )
 
 
@@ -116,6 +122,9 @@ def format_report(name: str, scores: SetScores) -> str:
     lines.append("  traps (items / wrong member set / wrong relevance):")
     lines += [f"  {trap:<28} {t.items:>4} {t.wrong_members:>4} {t.wrong_relevance:>4}"
               for trap, t in scores.traps.items()]
+    if scores.relevance_by_genre:
+        lines.append("  relevance per document type:")
+        lines += [_row(genre, c) for genre, c in scores.relevance_by_genre.items()]
     if scores.events is not None:
         lines.append(format_event_report(name, scores.events))
     return "\n".join(lines)

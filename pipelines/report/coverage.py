@@ -15,13 +15,16 @@ class SourceCoverage:
     last_week: date | None
     weeks: int             # weeks from the first to the last, undated row excluded
     silent_weeks: int      # of those, weeks in which no document was fetched
+    crawled_weeks: int     # weeks a complete crawl read: an empty one published nothing
+    silent_crawled_weeks: int
+    uncovered_weeks: int   # weeks never crawled, crawled incompletely or only by failed crawls
     listed: int | None     # None: no crawl recorded listing counts for this source
     fetched: int
     extracted: int
     tagged: int
     undated: int
-    failed: int            # listed but not fetched, over the weeks where listings were recorded
-    weeks_with_failures: int
+    missing: int           # listed but not fetched, over the weeks where listings were recorded
+    weeks_with_missing: int
 
 
 def summarize(weeks: list[CoverageWeek]) -> list[SourceCoverage]:
@@ -35,20 +38,24 @@ def summarize(weeks: list[CoverageWeek]) -> list[SourceCoverage]:
 def _summarize_source(source: str, rows: list[CoverageWeek]) -> SourceCoverage:
     dated = [r for r in rows if r.week is not None]
     listed = [r.listed for r in rows if r.listed is not None]
-    failures = [r.failed for r in rows if r.failed]
+    missing = [r.missing for r in rows if r.missing]
+    crawled = [r for r in dated if r.status == "crawled_complete"]
     return SourceCoverage(
         source=source,
         first_week=min((r.week for r in dated), default=None),
         last_week=max((r.week for r in dated), default=None),
         weeks=len(dated),
         silent_weeks=sum(1 for r in dated if r.fetched == 0),
+        crawled_weeks=len(crawled),
+        silent_crawled_weeks=sum(1 for r in crawled if r.fetched == 0),
+        uncovered_weeks=len(dated) - len(crawled),
         listed=sum(listed) if listed else None,
         fetched=sum(r.fetched for r in rows),
         extracted=sum(r.extracted for r in rows),
         tagged=sum(r.tagged for r in rows),
         undated=sum(r.fetched for r in rows if r.week is None),
-        failed=sum(failures),
-        weeks_with_failures=len(failures),
+        missing=sum(missing),
+        weeks_with_missing=len(missing),
     )
 
 
@@ -58,16 +65,11 @@ def coverage_note(sources: list[SourceCoverage]) -> str:
         return ("The warehouse holds no documents yet: every chart below is empty because nothing "
                 "was collected, not because nothing was done.")
     sentences = [_source_sentence(s) for s in sources]
-    if all(s.listed is None for s in sources):
-        sentences.append(
-            "No crawl has recorded how many documents the listings announced, so a missing document "
-            "cannot be told from a quiet week: read a gap in the charts as \"no evidence\", not \"no action\"."
-        )
-    else:
-        sentences.append(
-            "Weeks without listing counts cannot be checked for missing documents: read a gap there as "
-            "\"no evidence\", not \"no action\"."
-        )
+    sentences.append(
+        "A week a complete crawl read and found empty is a true zero; a week never crawled, crawled "
+        "incompletely or only by a failed crawl is not: read a gap there as \"no evidence\", not "
+        "\"no action\" (the coverage view gives each week's status)."
+    )
     return " ".join(sentences)
 
 
@@ -76,6 +78,8 @@ def _source_sentence(s: SourceCoverage) -> str:
     parts = [f"{s.source}: {s.fetched} documents fetched {span}"]
     if s.weeks:
         parts.append(f"{s.silent_weeks} of {s.weeks} weeks without any document")
+        parts.append(f"{s.crawled_weeks} weeks crawled completely ({s.silent_crawled_weeks} of them "
+                     f"with nothing published), {s.uncovered_weeks} not")
     if s.undated:
         parts.append(f"{s.undated} undated (left out of the charts)")
     if s.fetched - s.extracted:
@@ -83,7 +87,7 @@ def _source_sentence(s: SourceCoverage) -> str:
     if s.fetched - s.tagged:
         parts.append(f"{s.fetched - s.tagged} not yet tagged")
     if s.listed is not None:
-        weeks = f"{s.weeks_with_failures} week" + ("s" if s.weeks_with_failures > 1 else "")
-        parts.append(f"{s.listed} listed, {s.failed} of them not fetched"
-                     + (f" (in {weeks})" if s.failed else ""))
+        weeks = f"{s.weeks_with_missing} week" + ("s" if s.weeks_with_missing > 1 else "")
+        parts.append(f"{s.listed} listed, {s.missing} of them not fetched"
+                     + (f" (in {weeks})" if s.missing else ""))
     return "; ".join(parts) + "."

@@ -71,11 +71,12 @@ class Evidence:
 class CoverageWeek:
     source: str
     week: date | None
+    status: str | None  # never_crawled, crawled_complete, crawled_incomplete, failed; None: undated
     listed: int | None
     fetched: int
     extracted: int
     tagged: int
-    failed: int | None
+    missing: int | None
 
 
 @dataclass(frozen=True)

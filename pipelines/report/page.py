@@ -90,13 +90,15 @@ def _coverage_table(sources: list[SourceCoverage]) -> str:
     if not sources:
         return ""
     head = ("<tr><th>source</th><th>first week</th><th>last week</th><th>weeks without documents</th>"
+            "<th>weeks crawled completely</th><th>weeks not</th>"
             "<th>listed</th><th>fetched</th><th>not fetched</th><th>extracted</th><th>tagged</th>"
             "<th>undated</th></tr>")
     rows = [
         "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in (
             s.source, s.first_week or "", s.last_week or "", f"{s.silent_weeks} of {s.weeks}",
+            s.crawled_weeks, s.uncovered_weeks,
             "not recorded" if s.listed is None else s.listed, s.fetched,
-            "unknown" if s.listed is None else s.failed, s.extracted, s.tagged, s.undated,
+            "unknown" if s.listed is None else s.missing, s.extracted, s.tagged, s.undated,
         )) + "</tr>"
         for s in sources
     ]

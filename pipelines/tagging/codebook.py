@@ -49,6 +49,7 @@ class Codebook:
     goal_rules: dict[str, tuple[Rule, ...]]
     goal_threshold: float
     modes: ModeCues
+    framing: re.Pattern[str] | None = None  # names the Alliance, WePROTECT or its targets
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> Codebook:
@@ -76,6 +77,7 @@ class Codebook:
                 required(data, "goal_threshold", where), where / "goal_threshold"
             ),
             modes=_modes(mapping(required(data, "modes", where), where / "modes"), where / "modes"),
+            framing=_framing(data.get("framing"), where / "framing"),
         )
 
 
@@ -142,6 +144,11 @@ def _modes(raw: dict[str, Any], where: Where) -> ModeCues:
         default=default,
         default_certainty=weight(raw.get("default_certainty", 0.8), where / "default_certainty"),
     )
+
+
+def _framing(raw: Any, where: Where) -> re.Pattern[str] | None:
+    patterns = string_list(raw, where, allow_empty=True)
+    return any_of(patterns, where) if patterns else None
 
 
 def _positive(value: Any, where: Where) -> float:

@@ -69,7 +69,8 @@ class EventFinder:
             atts = attribute(self.frames, sentence.field.text, (sentence.start, sentence.end),
                              resolved(sentence.named, sentences), key in signing)
             atts = atts or carried(self.frames, sentence, credited)
-            atts = atts or spoken(self.frames, sentence, speaker)
+            if not atts and not (hits_here and self._someone_else_acts(sentence, hits_here)):
+                atts = spoken(self.frames, sentence, speaker)
             atts = self._with_issuer(sentence, atts, hits_here, issuer)
             credited[key] = atts
             if not hits_here and did_the_same(self.frames, sentence, atts):
@@ -196,18 +197,30 @@ class EventFinder:
     def _with_issuer(self, sentence: Sentence, atts: list[Attribution], hits: list[GoalHit],
                      issuer: str | None) -> list[Attribution]:
         """A member's own press office reports its authorities' acts: the issuer acts in a goal
-        sentence that credits no other actor, unless a non-member body is the one acting."""
+        sentence that credits no other actor, unless someone else is the one acting."""
         if issuer is None or not hits or any(a.member == issuer for a in atts):
             return atts
         extradition = any(a.how == "extradition" for a in atts)
         if any(a.role in ("actor", "signatory") for a in atts) and not extradition:
             return atts
-        first_goal = min(h.span[0] for h in hits)
-        if not extradition and any(n.kind == "body" and n.start < first_goal for n in sentence.named):
+        if not extradition and self._someone_else_acts(sentence, hits):
             return atts
-        if self.frames.collective_subject.match(sentence.text):
-            return atts  # "Global Alliance countries adopt ...", "The declaration restates ..."
         return [*atts, Attribution(issuer, "actor", "issuer", sentence.start, sentence.start)]
+
+    def _someone_else_acts(self, sentence: Sentence, hits: list[GoalHit]) -> bool:
+        """A non-member body, a company or a statement does what the sentence reports: it stands
+        before the goal's words (or is them), and no "we" or "the Government" before it."""
+        if self.frames.collective_subject.match(sentence.text):
+            return True  # "Global Alliance countries adopt ...", "The declaration restates ..."
+        text = sentence.field.text
+        first_goal = min(h.span[0] for h in hits)
+        others = [n.start for n in sentence.named if n.kind == "body" and n.start <= first_goal]
+        others += [sentence.start + m.start() for m in self.frames.other_doer.finditer(
+            text, sentence.start, first_goal + 1) if sentence.start + m.start() >= first_goal - 90]
+        if not others:
+            return False
+        own = self.frames.own_subject.search(text, sentence.start, min(others))
+        return own is None
 
 
 def _words(a: Attribution) -> tuple[int, int] | None:

@@ -52,6 +52,8 @@ class EventFrames:
     pledge_intro: re.Pattern[str]
     clause_pledge: re.Pattern[str]
     clause_deed: re.Pattern[str]
+    other_doer: re.Pattern[str]
+    own_subject: re.Pattern[str]
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> EventFrames:
@@ -91,6 +93,7 @@ class EventFrames:
                     "collective_pledge", "not_a_pledge", "collective_subject",
                     "partner_word", "same_again", "presidency", "national_marker",
                     "its_authority", "pledge_intro", "clause_pledge", "clause_deed",
+                    "other_doer", "own_subject",
                 )
             },
         )
@@ -104,7 +107,7 @@ _RAW_KEYS = (
     "speaker_role", "first_person", "quote_attribution", "anaphor", "in_country_authority",
     "clause_in", "collective_including", "collective_pledge", "not_a_pledge", "collective_subject",
     "partner_word", "same_again", "presidency", "national_marker", "its_authority",
-    "pledge_intro", "clause_pledge", "clause_deed",
+    "pledge_intro", "clause_pledge", "clause_deed", "other_doer", "own_subject",
 )
 
 def _text(data: dict, name: str, where: Where) -> str:

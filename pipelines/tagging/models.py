@@ -97,6 +97,8 @@ class TagResult:
     relevance_rules: list[str] = field(default_factory=list)
     # Who did or pledged what, one per (member, goal, mode); empty for an irrelevant document.
     events: list[EventTag] = field(default_factory=list)
+    # A relevant document that names the Alliance, WePROTECT or the Alliance's targets (warehouse only).
+    alliance_framed: bool = False
 
     def mentioned_codes(self) -> list[str]:
         return sorted({m.code for m in self.members if m.how == "mentioned"})

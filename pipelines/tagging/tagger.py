@@ -74,11 +74,16 @@ class Tagger:
             goals=best_per_goal_and_mode(goal_evidence),
             goal_evidence=goal_evidence,
             codebook_version=self.codebook.version,
+            alliance_framed=relevance.relevant and self._framed(fields),
             events=[
                 replace(e, member_on_date=self.roster.is_member(e.member, doc.published))
                 for e in self._events.find(fields, hits, mentions, doc.source)
             ] if relevance.relevant else [],
         )
+
+    def _framed(self, fields: list[FieldText]) -> bool:
+        framing = self.codebook.framing
+        return framing is not None and any(framing.search(f.text) for f in fields)
 
     def _members(self, doc: TagInput, fields: list[FieldText], mentions: list[Mention]) -> list[MemberTag]:
         tags: list[MemberTag] = []

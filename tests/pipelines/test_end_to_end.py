@@ -2,7 +2,7 @@
 
 import json
 import urllib.request
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import duckdb
 import pytest
@@ -10,7 +10,7 @@ from dagster import materialize
 
 from pipelines.assets import ALL_ASSETS
 from pipelines.checks import ALL_CHECKS
-from pipelines.partitions import every_week_tags, publication_weeks
+from pipelines.partitions import every_week_tags, first_publication_week, publication_weeks
 from spiders.replica.server import ReplicaServer
 
 
@@ -142,10 +142,44 @@ def test_the_launch_week_shows_what_its_members_pledged_not_every_member_acting_
 
 
 def test_goal_activity_shows_change_over_years(conn):
-    years = conn.execute("SELECT DISTINCT year(quarter) FROM goal_activity_quarterly ORDER BY 1").fetchall()
+    years = conn.execute("SELECT DISTINCT year(quarter) FROM goal_activity_quarterly WHERE documents > 0"
+                         " ORDER BY 1").fetchall()
     assert [y for (y,) in years] == [2012, 2013, 2014, 2015, 2016]
     totals = conn.execute("SELECT sum(documents) FROM goal_activity_quarterly").fetchone()[0]
     assert totals >= 40
+
+
+def test_the_ledger_marks_every_week_of_a_complete_crawl_and_every_other_week_never_crawled(conn):
+    windows = conn.execute(
+        "SELECT spider, TRY_CAST(json_extract_string(arguments, '$.since') AS DATE),"
+        " TRY_CAST(json_extract_string(arguments, '$.until') AS DATE), outcome FROM crawl_runs").fetchall()
+    assert windows and {outcome for *_, outcome in windows} == {"complete"}
+    ledger = conn.execute("SELECT source, week, status, listed FROM coverage WHERE week IS NOT NULL").fetchall()
+    assert ledger[0][1] == first_publication_week()
+    for source, week, status, listed in ledger:
+        inside = any(s == source and since <= week and until >= week + timedelta(days=6)
+                     for s, since, until, _ in windows)
+        assert (status, listed is not None and listed >= 0) == (
+            ("crawled_complete", True) if inside else ("never_crawled", False)), (source, week)
+
+
+def test_quarterly_series_are_dense_over_the_covered_range(conn):
+    quarters = conn.execute("SELECT count(DISTINCT date_trunc('quarter', week)) FROM coverage "
+                            "WHERE week IS NOT NULL").fetchone()[0]
+    assert conn.execute("SELECT count(*) FROM goal_activity_quarterly").fetchone()[0] == 4 * quarters
+    members = conn.execute("SELECT count(*) FROM members").fetchone()[0]
+    assert conn.execute("SELECT count(*) FROM member_goal_quarterly").fetchone()[0] == members * 4 * 3 * quarters
+    # the demo crawled every week completely: every quarter is covered, zeros included
+    assert conn.execute("SELECT bool_and(covered) FROM goal_activity_quarterly").fetchone()[0] is True
+    assert conn.execute("SELECT count(*) FROM goal_activity_quarterly WHERE documents = 0").fetchone()[0] > 0
+
+
+def test_alliance_framed_documents_are_counted_apart(conn):
+    framed, total = conn.execute("SELECT count(*) FILTER (WHERE alliance_framed), count(*) FROM documents "
+                                 "WHERE relevant").fetchone()
+    assert 0 < framed < total  # Alliance work and ordinary enforcement news both occur
+    assert conn.execute("SELECT sum(framed_documents) <= sum(documents) AND sum(framed_documents) > 0 "
+                        "FROM goal_activity_quarterly").fetchone()[0] is True
 
 
 def test_report_is_written_and_its_charts_show_in_the_run_metadata(run_twice):

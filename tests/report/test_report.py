@@ -51,11 +51,13 @@ def test_page_tells_coverage_before_the_charts(report):
     page = report.index.read_text(encoding="utf-8")
     note_at = page.index(html.escape(report.coverage_note))
     assert note_at < page.index("<img")
-    # no listing counts in this warehouse: the note must say gaps are not inactivity
+    # no crawl recorded in this warehouse: the note must say gaps are not inactivity
     assert "no action" in report.coverage_note
-    # DOJ: 8 dated releases 90 days apart from Monday 2013-01-07 to Monday 2014-09-29 (91 weeks), 1 undated
-    assert "doj: 9 documents fetched from the week of 2013-01-07 to that of 2014-09-29" in report.coverage_note
-    assert "83 of 91 weeks without any document; 1 undated" in report.coverage_note
+    # the ledger runs from the first document's week (2013-01-07) to the last one's (2014-11-10): 97
+    # weeks; DOJ published 8 dated releases in them, 1 undated; no week was crawled
+    assert "doj: 9 documents fetched from the week of 2013-01-07 to that of 2014-11-10" in report.coverage_note
+    assert ("89 of 97 weeks without any document; 0 weeks crawled completely (0 of them with nothing "
+            "published), 97 not; 1 undated") in report.coverage_note
 
 
 def test_page_names_members_without_evidence(report):
@@ -65,10 +67,15 @@ def test_page_names_members_without_evidence(report):
 
 def test_coverage_note_counts_listed_documents_that_were_not_fetched(warehouse, tmp_path):
     with duckdb.connect(str(warehouse)) as conn:
-        conn.execute("INSERT INTO crawl_listing_counts VALUES "
-                     "('c1', 'doj', DATE '2013-01-07', 3), ('c1', 'doj', DATE '2013-01-14', 2)")
+        conn.execute("INSERT INTO crawl_runs (crawl_file, spider, arguments, started_at, outcome) VALUES "
+                     "('raw/crawls/c1/doj.jsonl', 'doj', '{\"since\": \"2013-01-07\", \"until\": \"2013-01-27\"}',"
+                     " TIMESTAMP '2013-01-28 06:00:00', 'complete')")
+        conn.execute("INSERT INTO crawl_listing_counts VALUES ('raw/crawls/c1/doj.jsonl', 'doj', DATE "
+                     "'2013-01-07', 3), ('raw/crawls/c1/doj.jsonl', 'doj', DATE '2013-01-14', 2)")
     written = write_report(warehouse, tmp_path / "out")
     assert "5 listed, 4 of them not fetched (in 2 weeks)" in written.coverage_note
+    # three weeks crawled completely, the third with nothing listed and nothing published
+    assert "3 weeks crawled completely (2 of them with nothing published), 94 not" in written.coverage_note
 
 
 def test_a_second_report_removes_timeline_pages_it_no_longer_draws(warehouse, tmp_path):

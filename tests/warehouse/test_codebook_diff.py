@@ -29,7 +29,7 @@ def write_story(conn):
                      [doc_id, version, source, source_id, f"Title | of {doc_id}", date(2014, 5, 1), f"{doc_id}{version}"])
 
     def relevance(doc_id, codebook, relevant, sentence=None, version=1):
-        conn.execute("INSERT INTO document_relevance VALUES (?, ?, ?, ?, 'text', 0, 1, ?, now())",
+        conn.execute("INSERT INTO document_relevance VALUES (?, ?, ?, ?, 'text', 0, 1, ?, now(), NULL)",
                      [doc_id, version, codebook, relevant, sentence])
 
     def goal(doc_id, codebook, code, sentence, version=1):
@@ -112,7 +112,7 @@ def test_samples_are_capped_per_label_and_direction(conn):
         conn.execute("INSERT INTO raw_documents (doc_id, version, source, source_id, content_sha256, crawl_file) "
                      "VALUES (?, 1, 'doj', ?, ?, 'c.jsonl')", [f"doj:v{n}", f"v{n}", f"v{n}"])
         for codebook, relevant in ((OLD, False), (NEW, True)):
-            conn.execute("INSERT INTO document_relevance VALUES (?, 1, ?, ?, NULL, NULL, NULL, NULL, now())",
+            conn.execute("INSERT INTO document_relevance VALUES (?, 1, ?, ?, NULL, NULL, NULL, NULL, now(), NULL)",
                          [f"doj:v{n}", codebook, relevant])
         conn.execute("INSERT INTO document_goals VALUES (?, 1, ?, 'victims', 'action', 0.9, 'text', 0, 1, 'v.')",
                      [f"doj:v{n}", NEW])

@@ -23,7 +23,8 @@ from warehouse.tags import load_reference
 
 RESEARCHER_VIEWS = {"documents", "canonical_documents", "document_canonical", "member_goal_documents",
                     "member_goal_quarterly", "member_timeline", "goal_activity_quarterly", "coverage",
-                    "current_document_members", "current_document_goals", "current_document_events"}
+                    "current_document_members", "current_document_goals", "current_document_events",
+                    "goal_activity_quarterly_by_source", "member_goal_quarterly_by_source", "quarter_coverage"}
 # Views whose definition sorts its rows: a researcher reading them without ORDER BY relies on it.
 SORTED_VIEWS = ["goal_activity_quarterly", "member_goal_quarterly", "member_timeline", "coverage"]
 CODEBOOK = "cb-current"
@@ -178,7 +179,7 @@ def test_researcher_filters_give_the_same_answer(live_and_published):
              "SELECT * FROM {}.member_goal_quarterly WHERE member_code = 'GB'",
              "SELECT member_code, goal, first_doc_id FROM {}.member_timeline WHERE member_name IS NULL",
              "SELECT count(*) FROM {}.canonical_documents",
-             "SELECT week, failed FROM {}.coverage WHERE source = 'doj' AND listed IS NOT NULL"]
+             "SELECT week, missing, status FROM {}.coverage WHERE source = 'doj' AND listed IS NOT NULL"]
     for sql in asked:
         expected = conn.execute(sql.format("live") + " ORDER BY ALL").fetchall()
         assert expected, sql

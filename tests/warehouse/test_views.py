@@ -58,9 +58,16 @@ class Rows:
              sentence],
         )
 
-    def listing(self, crawl_file, source, week, listed):
+    def listing(self, crawl, source, week, listed):
         self.conn.execute("INSERT INTO crawl_listing_counts VALUES (?, ?, ?, ?)",
-                          [crawl_file, source, week, listed])
+                          [f"raw/crawls/{crawl}/{source}.jsonl", source, week, listed])
+
+    def crawl(self, crawl, spider, outcome, since, until):
+        self.conn.execute(
+            "INSERT INTO crawl_runs (crawl_file, spider, arguments, started_at, finished_at, outcome) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [f"raw/crawls/{crawl}/{spider}.jsonl", spider, f'{{"since": "{since}", "until": "{until}"}}',
+             f"{until + timedelta(days=1)} 06:00:00", f"{until + timedelta(days=1)} 06:10:00", outcome])
 
 
 @pytest.fixture
@@ -133,10 +140,16 @@ def story(conn):
     rows.event("doj:d11", "US", "victims", "action", "actor", True, "Victims were identified.")
     rows.event("doj:d11", "US", "victims", "commitment", "partner", True, "US agents will help.", 30)
 
+    # DOJ crawls: c1 and c2 complete over February (c2 saw more listed in the first week), c3 cut
+    # short over 25 Feb - 10 Mar, c4 failed over 11-17 Mar; nothing asked of the Commission's source
+    rows.crawl("c1", "doj", "complete", date(2013, 1, 28), date(2013, 2, 24))
+    rows.crawl("c2", "doj", "complete", date(2013, 2, 4), date(2013, 2, 10))
+    rows.crawl("c3", "doj", "incomplete", date(2013, 2, 25), date(2013, 3, 10))
+    rows.crawl("c4", "doj", "failed", date(2013, 3, 11), date(2013, 3, 17))
     rows.listing("c1", "doj", date(2013, 2, 4), 2)
     rows.listing("c2", "doj", date(2013, 2, 4), 3)
-    rows.listing("c1", "doj", date(2013, 2, 25), 1)
-    rows.listing("c1", "doj", date(2013, 3, 11), 2)
+    rows.listing("c3", "doj", date(2013, 2, 25), 1)
+    rows.listing("c4", "doj", date(2013, 3, 11), 2)
     rows.listing("c1", "doj", None, 4)
     return conn
 
@@ -228,46 +241,59 @@ def mondays(first, last):
     return [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
 
 
-def test_coverage_compares_listings_with_what_each_stage_holds(story):
-    doj = {r["week"]: (r["listed"], r["fetched"], r["extracted"], r["tagged"], r["failed"])
+def test_the_coverage_ledger_tells_crawled_and_empty_from_never_crawled(story):
+    doj = {r["week"]: (r["status"], r["listed"], r["fetched"], r["missing"], r["crawl_ids"])
            for r in records(story, "FROM coverage WHERE source = 'doj'")}
-    assert list(doj) == mondays(date(2013, 2, 4), date(2013, 4, 1)) + [None]
-    assert doj == {
-        date(2013, 2, 4): (3, 1, 1, 1, 2),        # two crawls listed 2 and 3: the larger counts
-        date(2013, 2, 11): (None, 1, 1, 1, None),
-        date(2013, 2, 18): (None, 0, 0, 0, None),
-        date(2013, 2, 25): (1, 1, 1, 1, 0),
-        date(2013, 3, 4): (None, 0, 0, 0, None),
-        date(2013, 3, 11): (2, 0, 0, 0, 2),
-        date(2013, 3, 18): (None, 1, 0, 0, None),  # d10 fetched, never extracted
-        date(2013, 3, 25): (None, 0, 0, 0, None),
-        date(2013, 4, 1): (None, 1, 1, 1, None),   # d7, by its current version's date
-        None: (4, 1, 1, 1, 3),                     # undated: d6
-    }
+    # every week from the first crawl's or document's (no first publication week recorded here) to
+    # the last document's
+    assert list(doj) == mondays(date(2013, 1, 28), date(2014, 2, 3)) + [None]
+    assert doj[date(2013, 1, 28)] == ("crawled_complete", 0, 0, 0, ["c1"])      # crawled, nothing listed
+    assert doj[date(2013, 2, 4)] == ("crawled_complete", 3, 1, 2, ["c1", "c2"])  # the larger count
+    assert doj[date(2013, 2, 11)] == ("crawled_complete", 0, 1, 0, ["c1"])      # d11 arrived anyway
+    assert doj[date(2013, 2, 18)] == ("crawled_complete", 0, 0, 0, ["c1"])      # the window's last week
+    assert doj[date(2013, 2, 25)] == ("crawled_incomplete", 1, 1, 0, ["c3"])
+    assert doj[date(2013, 3, 4)] == ("crawled_incomplete", None, 0, None, ["c3"])  # cut short: unknown
+    assert doj[date(2013, 3, 11)] == ("failed", 2, 0, 2, ["c4"])
+    assert doj[date(2013, 3, 18)] == ("never_crawled", None, 1, None, [])       # d10 fetched, never extracted
+    assert doj[None] == (None, 4, 1, 3, [])                                      # undated: d6
+    stages = {r["week"]: (r["extracted"], r["tagged"]) for r in records(story, "FROM coverage WHERE source = 'doj'")}
+    assert stages[date(2013, 3, 18)] == (0, 0) and stages[date(2013, 4, 1)] == (1, 1)
 
 
-def test_coverage_of_a_source_without_listings_or_undated_documents(story):
+def test_every_week_inside_a_complete_window_is_crawled_complete_and_outside_every_window_never(story):
+    statuses = {r["week"]: r["status"] for r in records(story, "FROM coverage WHERE source = 'doj' AND week IS NOT NULL")}
+    complete = {w for w in statuses if date(2013, 1, 28) <= w <= date(2013, 2, 18)}
+    assert {statuses[w] for w in complete} == {"crawled_complete"}
+    outside = {w for w in statuses if w < date(2013, 1, 28) or w > date(2013, 3, 17)}
+    assert outside and {statuses[w] for w in outside} == {"never_crawled"}
+
+
+def test_a_source_never_crawled_has_every_week_never_crawled(story):
     eu = records(story, "FROM coverage WHERE source = 'eu'")
-    assert [r["week"] for r in eu] == mondays(date(2013, 4, 8), date(2014, 2, 3))
-    assert all(r["listed"] is None and r["failed"] is None for r in eu)
+    assert [r["week"] for r in eu] == mondays(date(2013, 1, 28), date(2014, 2, 3))
+    assert {r["status"] for r in eu} == {"never_crawled"} and all(r["listed"] is None for r in eu)
     assert {r["week"]: r["fetched"] for r in eu if r["fetched"]} == {
         date(2013, 4, 8): 1, date(2013, 4, 29): 2, date(2013, 7, 15): 1, date(2014, 2, 3): 1}
     assert sum(r["tagged"] for r in eu) == 5  # the irrelevant d5 was tagged too
 
 
-def test_coverage_before_any_listing_counts_are_recorded(story):
-    story.execute("DELETE FROM crawl_listing_counts")
-    doj = records(story, "FROM coverage WHERE source = 'doj'")
-    assert [r["week"] for r in doj] == mondays(date(2013, 2, 4), date(2013, 4, 1)) + [None]
-    assert all(r["listed"] is None and r["failed"] is None for r in doj)
-    assert sum(r["fetched"] for r in doj) == 6
+def test_the_ledger_starts_at_the_first_publication_week_of_the_partitions(story):
+    story.execute("INSERT INTO pipeline_state VALUES ('first_publication_week', '2012-06-04')")
+    weeks = [r["week"] for r in records(story, "FROM coverage WHERE source = 'doj' AND week IS NOT NULL")]
+    assert weeks[0] == date(2012, 6, 4) and weeks[-1] == date(2014, 2, 3)
 
 
-def test_coverage_counts_a_week_that_was_listed_but_never_fetched(story):
-    Rows(story).listing("c1", "eu", date(2012, 6, 4), 5)
-    eu = records(story, "FROM coverage WHERE source = 'eu' ORDER BY week LIMIT 1")
-    assert eu == [{"source": "eu", "week": date(2012, 6, 4), "listed": 5, "fetched": 0,
-                   "extracted": 0, "tagged": 0, "failed": 5}]
+def test_quarterly_views_say_whether_a_quarter_was_covered(story):
+    doj = {r["quarter"]: (r["covered"], r["weeks_not_covered"]) for r in records(
+        story, "FROM goal_activity_quarterly_by_source WHERE source = 'doj' AND goal = 'victims'")}
+    assert doj[Q1] == (False, 9 - 4)   # 9 Mondays of Q1 from 28 Jan; c1 and c2 cover 4 of them
+    whole = {r["quarter"]: r["covered"] for r in records(story, "FROM goal_activity_quarterly WHERE goal = 'victims'")}
+    assert set(whole) == {Q1, Q2, Q3, Q4, Q1_2014} and not any(whole.values())
+    # split by source, the counts add up to the whole
+    by_source = story.execute("SELECT quarter, goal, sum(documents) FROM goal_activity_quarterly_by_source "
+                              "GROUP BY ALL ORDER BY ALL").fetchall()
+    assert by_source == story.execute("SELECT quarter, goal, documents FROM goal_activity_quarterly "
+                                      "ORDER BY ALL").fetchall()
 
 
 @pytest.mark.parametrize("view", ["member_goal_documents", "member_goal_quarterly",
@@ -278,6 +304,6 @@ def test_views_of_an_empty_warehouse_are_empty(conn, view):
 
 def test_views_without_a_current_codebook_show_no_tags(story):
     story.execute("DELETE FROM pipeline_state")
-    assert story.execute("SELECT count(*) FROM member_goal_quarterly").fetchall() == [(0,)]
+    assert story.execute("SELECT sum(documents) FROM member_goal_quarterly").fetchall() == [(0,)]
     # coverage does not depend on tags: the documents are still counted as fetched
     assert story.execute("SELECT sum(fetched), sum(tagged) FROM coverage").fetchall() == [(11, 0)]

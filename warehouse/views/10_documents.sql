@@ -1,4 +1,5 @@
--- The current (latest) version of each document, its text and its relevance under the current codebook.
+-- The current (latest) version of each document, its text, its relevance and whether it frames itself
+-- as Alliance work (names the Alliance, WePROTECT or its targets) under the current codebook.
 CREATE OR REPLACE VIEW documents AS
 WITH current_codebook AS (
     SELECT value AS codebook_version FROM pipeline_state WHERE key = 'codebook_version'
@@ -17,6 +18,7 @@ SELECT
     l.language,
     e.text,
     r.relevant,
+    r.alliance_framed,
     l.fetched_at
 FROM latest AS l
 LEFT JOIN extracted_texts AS e USING (doc_id, version)

@@ -55,6 +55,7 @@ SELECT
     e.member_end,
     e.goal_start,
     e.goal_end,
+    d.alliance_framed,
     d.title,
     d.url
 FROM documents AS d
