@@ -93,7 +93,7 @@ def _country_role(
         return None  # "hosted by the Slovenian government"
     if frames.extradition_from.search(before):
         return "actor", "extradition"
-    if _helps(frames, before, after):
+    if _helps(frames, before, after) and not _people_or_firms(frames, after):
         return "partner", "partner"
     how = "authority"
     names_authority = (
@@ -110,6 +110,9 @@ def _country_role(
             and frames.subject_after.match(after)
         ) or bool(frames.collective_including.search(before) and not signing)
     if signing and (names_authority or not frames.place_before.search(before)):
+        verb = frames.signatory.search(after, 0, 80)
+        if verb and frames.negation.search(after[: verb.start()]):
+            return None  # "Canada ... has not put its name to the text"
         return "signatory", "signatory"
     if names_authority and frames.not_an_act.search(after[:25]):
         return None  # "Norway hosted the meeting", "Japan attended": no goal event
@@ -126,6 +129,13 @@ def _authority_after(frames: EventFrames, after: str) -> bool:
         return False
     person = frames.person_after.match(after)
     return person is None or person.end() > authority.end()
+
+
+def _people_or_firms(frames: EventFrames, after: str) -> bool:
+    """'UK hosting companies', 'a British national': people or firms of the country, not its authorities."""
+    person = frames.person_after.match(after)
+    authority = frames.authority_after.match(after)
+    return person is not None and (authority is None or person.end() < authority.end())
 
 
 def _helps(frames: EventFrames, before: str, after: str) -> bool:

@@ -137,7 +137,7 @@ class EventFinder:
                 events.append(EventTag(a.member, hit.tag.goal, mode, a.role,  # type: ignore[arg-type]
                                        round(hit.tag.confidence * sureness, 3), evidence,
                                        member_words=_words(a), goal_words=hit.words))
-        if not hits:
+        if not hits and not self.frames.meeting_word.search(sentence.text):
             # "Police in Italy and Portugal also took part": in what the operation was about
             for a in doers:
                 if a.role == "partner":
@@ -185,8 +185,10 @@ class EventFinder:
     def _not_done(self, sentence: Sentence, a: Attribution, hit: GoalHit) -> bool:
         """Negated ("has not yet notified"), hypothetical ("could block") or general resolve."""
         text = sentence.field.text
-        lo = min(a.end, hit.span[0]) if a.end <= hit.span[0] else max(sentence.start, hit.span[0] - 40)
-        between = text[lo : hit.span[0] + 1]
+        if a.end <= hit.span[0]:   # "Italy has not yet notified ..."
+            between = text[a.end : hit.span[0] + 1]
+        else:                      # "... were not arrested by the police": the words between, just before
+            between = text[max(sentence.start, hit.span[0] - 15) : max(a.start, hit.span[1])]
         if self.frames.negation.search(between) or self.frames.hypothetical.search(between):
             return True
         return hit.tag.mode == "commitment" and bool(
@@ -210,17 +212,29 @@ class EventFinder:
     def _someone_else_acts(self, sentence: Sentence, hits: list[GoalHit]) -> bool:
         """A non-member body, a company or a statement does what the sentence reports: it stands
         before the goal's words (or is them), and no "we" or "the Government" before it."""
-        if self.frames.collective_subject.match(sentence.text):
-            return True  # "Global Alliance countries adopt ...", "The declaration restates ..."
+        if self.frames.collective_subject.match(sentence.text) or self.frames.collective_pledge.match(
+                sentence.text):
+            return True  # "Global Alliance countries adopt ...", "By signing, they commit to ..."
         text = sentence.field.text
         first_goal = min(h.span[0] for h in hits)
+        if self._abroad(sentence, hits):
+            return True  # "was charged in the Philippines": another country's act
         others = [n.start for n in sentence.named if n.kind == "body" and n.start <= first_goal]
-        others += [sentence.start + m.start() for m in self.frames.other_doer.finditer(
-            text, sentence.start, first_goal + 1) if sentence.start + m.start() >= first_goal - 90]
+        others += [m.start() for m in self.frames.other_doer.finditer(text, sentence.start, first_goal + 1)]
         if not others:
             return False
         own = self.frames.own_subject.search(text, sentence.start, min(others))
         return own is None
+
+    def _abroad(self, sentence: Sentence, hits: list[GoalHit]) -> bool:
+        """A goal's words are followed by 'in <another country>': the act took place there."""
+        text = sentence.field.text
+        for hit in hits:
+            for n in sentence.named:
+                if n.kind in ("name", "demonym") and hit.span[1] <= n.start <= hit.span[1] + 50 and \
+                        self.frames.abroad_after.match(text[hit.span[1]:n.start]):
+                    return True
+        return False
 
 
 def _words(a: Attribution) -> tuple[int, int] | None:

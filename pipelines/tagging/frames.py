@@ -54,6 +54,8 @@ class EventFrames:
     clause_deed: re.Pattern[str]
     other_doer: re.Pattern[str]
     own_subject: re.Pattern[str]
+    meeting_word: re.Pattern[str]
+    abroad_after: re.Pattern[str]
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> EventFrames:
@@ -93,7 +95,7 @@ class EventFrames:
                     "collective_pledge", "not_a_pledge", "collective_subject",
                     "partner_word", "same_again", "presidency", "national_marker",
                     "its_authority", "pledge_intro", "clause_pledge", "clause_deed",
-                    "other_doer", "own_subject",
+                    "other_doer", "own_subject", "meeting_word", "abroad_after",
                 )
             },
         )
@@ -107,7 +109,8 @@ _RAW_KEYS = (
     "speaker_role", "first_person", "quote_attribution", "anaphor", "in_country_authority",
     "clause_in", "collective_including", "collective_pledge", "not_a_pledge", "collective_subject",
     "partner_word", "same_again", "presidency", "national_marker", "its_authority",
-    "pledge_intro", "clause_pledge", "clause_deed", "other_doer", "own_subject",
+    "pledge_intro", "clause_pledge", "clause_deed", "other_doer", "own_subject", "meeting_word",
+    "abroad_after",
 )
 
 def _text(data: dict, name: str, where: Where) -> str:
