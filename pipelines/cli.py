@@ -139,20 +139,30 @@ def report(warehouse_file: str | None, out_dir: str | None) -> None:
 
 
 @main.command()
-@click.option("--parquet", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Directory to write one <view>.parquet per researcher view into.")
+@click.option("--parquet", "parquet_dir", default=None, type=click.Path(file_okay=False),
+              help="Directory to write one <name>.parquet per researcher view, the roster, the goals "
+                   "and the evidence into, with a manifest.json.")
+@click.option("--csv", "csv_dir", default=None, type=click.Path(file_okay=False),
+              help="Directory to write the same files as CSV into, with a manifest.json.")
 @click.option("--warehouse", "warehouse_file", default=None,
               help="DuckDB file to read instead of the published copy (opened read-only).")
-def export(out_dir: str, warehouse_file: str | None) -> None:
-    """Write every researcher view of the published copy as Parquet."""
+def export(parquet_dir: str | None, csv_dir: str | None, warehouse_file: str | None) -> None:
+    """Write every researcher view, the roster, the goals and the evidence of the published copy as
+    Parquet (--parquet DIR) and/or CSV (--csv DIR), with their provenance in manifest.json."""
     from pipelines.export import ExportError, export_views
 
-    try:
-        written = export_views(_readable_copy(warehouse_file), Path(out_dir).absolute())
-    except ExportError as error:
-        _fail(str(error))
-    for path in written:
-        click.echo(str(path))
+    targets = [(fmt, out) for fmt, out in (("parquet", parquet_dir), ("csv", csv_dir)) if out]
+    if not targets:
+        raise click.UsageError("give --parquet DIR or --csv DIR (or both)")
+    source = _readable_copy(warehouse_file)
+    for file_format, out_dir in targets:
+        try:
+            written = export_views(source, Path(out_dir).absolute(), file_format)
+        except ExportError as error:
+            _fail(str(error))
+        for path in written:
+            click.echo(str(path))
+
 
 @main.command()
 @click.option("--all", "every_version", is_flag=True, help="Every version, not only those extracted by an older extractor.")
