@@ -165,6 +165,48 @@ def export(parquet_dir: str | None, csv_dir: str | None, warehouse_file: str | N
 
 
 @main.command()
+@click.argument("doc_id")
+@click.option("--format", "citation_format", type=click.Choice(["text", "bibtex", "both"]),
+              default="text", show_default=True, help="Plain text, a BibTeX entry, or both.")
+@click.option("--warehouse", "warehouse_file", default=None,
+              help="DuckDB file to read instead of the published copy (opened read-only).")
+def cite(doc_id: str, citation_format: str, warehouse_file: str | None) -> None:
+    """Print a citation of one document, named by its doc_id (eu:IP/12/1308) or an alias (IP/12/1308,
+    a DOJ release number, a URL it had)."""
+    from pipelines.citation import (
+        CitationError,
+        CitedDocument,
+        as_bibtex,
+        as_text,
+        load_sources,
+        source_of,
+    )
+    from warehouse.citations import citation_facts
+
+    source_file = _readable_copy(warehouse_file)
+    try:
+        with duckdb.connect(str(source_file), read_only=True) as conn:
+            found = citation_facts(conn, doc_id)
+        if not found:
+            raise CitationError(f"no document {doc_id!r} in {source_file} (neither a doc_id nor an alias)")
+        if len(found) > 1:
+            names = ", ".join(row["doc_id"] for row in found)
+            raise CitationError(f"{doc_id!r} names {len(found)} documents ({names}): cite one by its doc_id")
+        document = CitedDocument.from_row(found[0])
+        source = source_of(document, load_sources())
+    except CitationError as error:
+        _fail(str(error))
+    except duckdb.Error as error:
+        _fail(f"reading {source_file}: {str(error).splitlines()[0]}")
+    if citation_format in ("text", "both"):
+        click.echo(as_text(document, source))
+    if citation_format == "both":
+        click.echo()
+    if citation_format in ("bibtex", "both"):
+        click.echo(as_bibtex(document, source))
+
+
+@main.command()
 @click.option("--all", "every_version", is_flag=True, help="Every version, not only those extracted by an older extractor.")
 @click.option("--warehouse", "warehouse_file", default=None, help="DuckDB file (default: $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb).")
 @click.option("--from-archive", "from_archive", is_flag=True,
