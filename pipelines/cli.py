@@ -62,7 +62,7 @@ def _print_summary(warehouse: Path) -> None:
 
 
 @main.command()
-@click.option("--input", "input_path", required=True, type=click.Path(dir_okay=False), help="JSON lines: id, source, title, text, published.")
+@click.option("--input", "input_path", required=True, type=click.Path(dir_okay=False), help="JSON lines: id, source, title, text, published; subtitle optional.")
 @click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False), help="JSON lines of tags, in input order.")
 def tag(input_path: str, output_path: str) -> None:
     """Tag documents by relevance, member and goal, with evidence."""

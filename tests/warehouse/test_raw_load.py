@@ -157,3 +157,32 @@ def test_the_migration_turns_an_old_first_seen_path_into_a_time(tmp_path):
     row = old.execute("SELECT first_seen, first_seen_in FROM document_aliases").fetchone()
     assert (str(row[0]), row[1]) == ("2026-11-28 10:00:00", crawl_file)
     old.close()
+
+
+def test_a_subtitle_is_stored_with_its_version(conn, tmp_path):
+    speech = item("SPEECH/12/911", source="eu", subtitle="Commissioner X \u2013 Launch of the Alliance")
+    load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", [speech, item("u-2")]))
+    assert conn.execute("SELECT doc_id, subtitle FROM raw_documents ORDER BY doc_id").fetchall() == [
+        ("doj:u-2", None), ("eu:SPEECH/12/911", "Commissioner X \u2013 Launch of the Alliance")]
+
+
+def test_the_migration_reads_old_subtitles_from_the_stored_api_record(tmp_path):
+    from warehouse.sql import ordered_files
+
+    old = duckdb.connect(str(tmp_path / "old.duckdb"))
+    old.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+    for name, sql in ordered_files("migrations"):
+        if name < "010":
+            old.execute(sql)
+            old.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+    api = json.dumps({"docuLanguageResource": {"title": "T", "subtitle": " Launch of the Alliance "}})
+    for doc_id, source, record in (("eu:SPEECH/12/911", "eu", api), ("doj:u-1", "doj", "{}")):
+        old.execute("INSERT INTO raw_documents (doc_id, version, source, source_id, content_sha256, api_metadata, "
+                    "crawl_file) VALUES (?, 1, ?, 'x', 'x', ?, 'f')", [doc_id, source, record])
+        old.execute("INSERT INTO extracted_texts (doc_id, version, text, extractor_version, extracted_at) "
+                    "VALUES (?, 1, 'Text.', 'x', now())", [doc_id])
+    assert migrate(old) == ["010_document_subtitles.sql"]
+    expected = [("doj:u-1", None), ("eu:SPEECH/12/911", "Launch of the Alliance")]
+    assert old.execute("SELECT doc_id, subtitle FROM raw_documents ORDER BY doc_id").fetchall() == expected
+    assert old.execute("SELECT doc_id, subtitle FROM extracted_texts ORDER BY doc_id").fetchall() == expected
+    old.close()
