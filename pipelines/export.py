@@ -58,7 +58,7 @@ def export_views(db_path: Path, out_dir: Path, file_format: str = "parquet",
         with duckdb.connect(str(db_path), read_only=True) as conn:
             _require_views(conn, db_path)
             conn.execute(query("export_evidence"))
-            counts = {name: conn.execute("SELECT count(*) FROM query_table(?)", [name]).fetchone()[0]
+            counts = {name: conn.execute(query("export_row_count"), {"relation": name}).fetchone()[0]
                       for name in EXPORTED}
             document = manifest(
                 _facts(conn, db_path), git_state(Path(__file__).parent), _accuracy(accuracy_path),
