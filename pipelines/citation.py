@@ -42,6 +42,7 @@ class CitedDocument:
     warc_file: str | None
     warc_offset: int | None
     warc_sha256: str | None
+    warc_record_id: str | None = None  # read from the archive file, when it is at hand
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> CitedDocument:
@@ -77,7 +78,10 @@ def reference_number(document: CitedDocument, source: Source) -> str | None:
 def archive_record(document: CitedDocument) -> str | None:
     if document.warc_file is None:
         return None
-    return f"{ARCHIVE_DIR}/{document.warc_file} at offset {document.warc_offset} (payload sha256 {document.warc_sha256})"
+    where = f"{ARCHIVE_DIR}/{document.warc_file} at offset {document.warc_offset}"
+    if document.warc_record_id:
+        where = f"{document.warc_record_id} in {where}"
+    return f"{where} (payload sha256 {document.warc_sha256})"
 
 
 def as_text(document: CitedDocument, source: Source) -> str:

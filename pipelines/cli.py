@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -181,6 +182,7 @@ def cite(doc_id: str, citation_format: str, warehouse_file: str | None) -> None:
         load_sources,
         source_of,
     )
+    from spiders.archive import archived_record_id
     from warehouse.citations import citation_facts
 
     source_file = _readable_copy(warehouse_file)
@@ -194,6 +196,11 @@ def cite(doc_id: str, citation_format: str, warehouse_file: str | None) -> None:
             raise CitationError(f"{doc_id!r} names {len(found)} documents ({names}): cite one by its doc_id")
         document = CitedDocument.from_row(found[0])
         source = source_of(document, load_sources())
+        if document.warc_file is not None:
+            # The raw archive lies beside the working file, the published copy one directory down.
+            home = source_file.parent.parent if source_file.parent.name == "published" else source_file.parent
+            document = replace(document, warc_record_id=archived_record_id(
+                home / "raw" / "warc" / document.warc_file, document.warc_offset))
     except CitationError as error:
         _fail(str(error))
     except duckdb.Error as error:

@@ -99,3 +99,21 @@ def test_cli_refuses_an_unknown_document(warehouse_file):
     result = cite(warehouse_file, "eu:IP/99/1")
     assert result.exit_code != 0
     assert "no document 'eu:IP/99/1'" in result.output and "neither a doc_id nor an alias" in result.output
+
+
+def test_cli_names_the_warc_record_when_the_raw_archive_is_beside_the_warehouse(warehouse_file):
+    from spiders.archive import WarcArchive
+
+    archive = WarcArchive(warehouse_file.parent / "raw" / "warc", "eu", datetime(2026, 11, 28, 10, 0))
+    entry = archive.write(url="http://127.0.0.1/api/documents?reference=SPEECH/12/911&v=2", method="GET",
+                          request_headers=[], status=200, response_headers=[("Content-Type", "application/json")],
+                          body=b"{}", fetched_at=datetime(2026, 11, 28, 10, 0))
+    archive.close()
+    with duckdb.connect(str(warehouse_file)) as conn:
+        conn.execute("UPDATE warc_records SET warc_file = ?, \"offset\" = ? WHERE warc_file = 'eu-2.warc.gz'",
+                     [entry["warc_file"], entry["offset"]])
+    result = cite(warehouse_file, "SPEECH/12/911")
+    assert result.exit_code == 0, result.output
+    record_id = result.output.split("archive record ")[1].split(" in raw/warc/")[0]
+    assert record_id.startswith("<urn:uuid:") and record_id.endswith(">")
+    assert f"in raw/warc/{entry['warc_file']} at offset {entry['offset']}" in result.output

@@ -225,4 +225,5 @@ def test_a_document_of_the_run_is_cited_with_its_archive_record(run_twice):
     result = CliRunner().invoke(main, ["cite", "IP/12/1308", "--warehouse", str(run_twice[3])])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("European Commission. \u201c")
-    assert "IP/12/1308, " in result.output and "archive record raw/warc/" in result.output
+    assert "IP/12/1308, " in result.output and "archive record <urn:uuid:" in result.output
+    assert " in raw/warc/eu-" in result.output
