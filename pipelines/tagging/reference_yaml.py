@@ -27,6 +27,11 @@ class Where:
         return CodebookError(f"{self.path}: {self.trail or 'top level'}: {what}")
 
 
+# libyaml's loader where PyYAML was built with it: the reference files load once per worker process,
+# and the pure-Python parser spends seconds on them.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(path: str | Path) -> tuple[dict[str, Any], Where]:
     path = Path(path)
     try:
@@ -34,7 +39,7 @@ def load_yaml(path: str | Path) -> tuple[dict[str, Any], Where]:
     except OSError as exc:
         raise CodebookError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
