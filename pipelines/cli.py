@@ -31,24 +31,51 @@ def main() -> None:
     """Track the Global Alliance Against Child Sexual Abuse Online from public press releases."""
 
 
+def _replica_port():
+    return int(os.environ.get("REPLICA_PORT", "8765"))
+
+
 @main.command()
-@click.option("--port", type=int, default=lambda: int(os.environ.get("REPLICA_PORT", "8765")),
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="First publication week (its Monday or any day in it); default: what the schedule would run now.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Last publication week (any day in it); default: the last complete week "
+                   "(with --replica: the replica's newest).")
+@click.option("--sources", default="", help="Sources to crawl, e.g. doj or doj,eu (default: every source).")
+@click.option("--replica", is_flag=True, help="Start the bundled replica of the sources and crawl it instead of the live sites.")
+@click.option("--retag", is_flag=True, help="Re-tag the weeks with the codebook in the files; nothing is crawled or extracted.")
+@click.option("-v", "--verbose", is_flag=True, help="Show every Dagster event and log line.")
+def run(since, until, sources: str, replica: bool, retag: bool, verbose: bool) -> None:
+    """Run the weekly job (every stage, asset checks) over a range of publication weeks, into $DAGSTER_HOME."""
+    _launch(since, until, sources, replica, retag, verbose, _replica_port())
+
+
+def _launch(since, until, sources, replica, retag, verbose, port) -> None:
+    from pipelines.demo import DemoError
+    from pipelines.launch import LaunchError
+    from pipelines.operate import run_pipeline
+
+    warehouse = _warehouse(None)
+    try:
+        outcome = run_pipeline(since=since and since.date(), until=until and until.date(), sources=sources,
+                               replica=replica, retag=retag, verbose=verbose, warehouse=warehouse,
+                               port=port, echo=click.echo)
+    except (LaunchError, DemoError) as error:
+        _fail(str(error))
+    if not outcome.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--port", type=int, default=_replica_port,
               show_default="8765 or $REPLICA_PORT", help="Port of the local replica of the sources.")
 @click.option("--warehouse", "warehouse_file", default=None, help="DuckDB file (default: $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb).")
-def demo(port: int, warehouse_file: str | None) -> None:
-    """Crawl the bundled replica, extract, tag and load DuckDB through Dagster; print a summary."""
-    from pipelines.demo import DemoError, demo_environment, materialize_all, replica_server
-
+@click.option("-v", "--verbose", is_flag=True, help="Show every Dagster event and log line.")
+def demo(port: int, warehouse_file: str | None, verbose: bool) -> None:
+    """`run --replica`, then a summary of the warehouse."""
     warehouse = _warehouse(warehouse_file)
-    dagster_home = Path(os.environ.get("DAGSTER_HOME", "dagster_home")).absolute()
-    if not (dagster_home / "dagster.yaml").is_file():
-        _fail(f"no Dagster instance config at {dagster_home / 'dagster.yaml'} (run from the project root or set DAGSTER_HOME)")
-    try:
-        with replica_server(port) as base_url:
-            click.echo(f"demo: replica of the sources at {base_url}; warehouse {warehouse}")
-            materialize_all(demo_environment(base_url, warehouse, dagster_home))
-    except DemoError as error:
-        _fail(str(error))
+    os.environ["ALLIANCE_WAREHOUSE"] = str(warehouse)
+    _launch(None, None, "", True, False, verbose, port)
     _print_summary(published_path(warehouse))
 
 
