@@ -82,10 +82,13 @@ def demo(port: int, warehouse_file: str | None, verbose: bool) -> None:
 def _print_summary(warehouse: Path) -> None:
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         for title, name in [("documents per source", "summary_by_source"),
-                            ("relevant documents per goal", "summary_by_goal"),
-                            ("relevant documents per member", "summary_by_member")]:
-            click.echo(f"\n{title}:")
+                            ("relevant documents per goal", "summary_by_goal")]:
+            click.echo(f"{title}:")
             conn.sql(sql_query(name)).show(max_rows=100, max_width=200)
+        members = conn.execute(sql_query("summary_by_member")).fetchall()
+    shown = ", ".join(f"{code} {documents}" for code, _, documents in members[:12])
+    more = f", and {len(members) - 12} more" if len(members) > 12 else ""
+    click.echo(f"relevant documents per member ({len(members)} members): {shown}{more}")
 
 
 @main.command()
