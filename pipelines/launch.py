@@ -29,8 +29,11 @@ class RunPlan:
 
     @property
     def weeks(self) -> int:
-        return len(publication_weeks.get_partition_keys_in_range(
-            _key_range(self.first_week, self.last_week)))
+        return len(
+            publication_weeks.get_partition_keys_in_range(
+                _key_range(self.first_week, self.last_week)
+            )
+        )
 
     def tags(self, launch_id: str) -> dict[str, str]:
         tags = {**week_range_tags(self.first_week, self.last_week), LAUNCH_TAG: launch_id}
@@ -39,11 +42,15 @@ class RunPlan:
         return tags
 
     def run_config(self, console_level: str) -> dict:
-        sources = {name: value for name, value in (
-            ("doj_base_url", self.base_urls.get("doj")),
-            ("presscorner_base_url", self.base_urls.get("eu")),
-            ("spiders", ",".join(self.spiders)),
-        ) if value}
+        sources = {
+            name: value
+            for name, value in (
+                ("doj_base_url", self.base_urls.get("doj")),
+                ("presscorner_base_url", self.base_urls.get("eu")),
+                ("spiders", ",".join(self.spiders)),
+            )
+            if value
+        }
         if self.extra_settings:
             sources["extra_settings"] = dict(self.extra_settings)
         config: dict = {"loggers": {"console": {"config": {"log_level": console_level}}}}
@@ -69,7 +76,9 @@ def week_key(value: date, newest_week: str) -> str:
     return key
 
 
-def plan_weeks(since: date | None, until: date | None, scheduled: tuple[str, str]) -> tuple[str, str]:
+def plan_weeks(
+    since: date | None, until: date | None, scheduled: tuple[str, str]
+) -> tuple[str, str]:
     """--since/--until as publication weeks; what the schedule would run now for any left out."""
     scheduled_first, newest = scheduled
     last = week_key(until, newest) if until else newest
@@ -92,7 +101,9 @@ def scheduled_weeks(now=None) -> tuple[str, str]:
     newest = publication_weeks.get_partition_keys(current_time=now)[-1]
     sources = SourcesResource()
     scopes = {spider: sources.spider_scope(spider) for spider in SPIDERS}
-    return first_week_to_crawl(crawl_coverage(published_path(warehouse_path()), scopes), newest), newest
+    return first_week_to_crawl(
+        crawl_coverage(published_path(warehouse_path()), scopes), newest
+    ), newest
 
 
 def weekly_pipeline():
@@ -121,7 +132,9 @@ def launch(plan: RunPlan, instance, launch_id: str, console_level: str = "CRITIC
     from pipelines.schedules import RETAG_ASSETS
 
     result = execute_job(
-        reconstructable(weekly_pipeline), instance=instance, tags=plan.tags(launch_id),
+        reconstructable(weekly_pipeline),
+        instance=instance,
+        tags=plan.tags(launch_id),
         run_config=plan.run_config(console_level),
         asset_selection=RETAG_ASSETS if plan.retag else None,
     )
@@ -132,9 +145,12 @@ def outcome_of(instance, run_id: str, success: bool) -> RunOutcome:
     from dagster import DagsterEventType
 
     failed_steps = tuple(
-        record.step_key or "run" for record in instance.all_logs(run_id, of_type=DagsterEventType.STEP_FAILURE))
+        record.step_key or "run"
+        for record in instance.all_logs(run_id, of_type=DagsterEventType.STEP_FAILURE)
+    )
     failed_checks = tuple(
         record.dagster_event.event_specific_data.check_name
         for record in instance.all_logs(run_id, of_type=DagsterEventType.ASSET_CHECK_EVALUATION)
-        if not record.dagster_event.event_specific_data.passed)
+        if not record.dagster_event.event_specific_data.passed
+    )
     return RunOutcome(run_id, success, failed_steps, failed_checks)

@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.console import Console
 
 from pipelines.launch import LAUNCH_TAG, LaunchError, RunOutcome, RunPlan, launch, plan_weeks
+from pipelines.partitions import publication_weeks
 
 # Politeness stays on against the replica: the demo exercises what a live run does.
 REPLICA_PATHS = {"doj": "", "eu": "/commission/presscorner"}
@@ -42,8 +43,10 @@ def one_planned_event_per_asset() -> None:
 def dagster_home() -> Path:
     home = Path(os.environ.get("DAGSTER_HOME") or "dagster_home").absolute()
     if not (home / "dagster.yaml").is_file():
-        raise LaunchError(f"no Dagster instance config at {home / 'dagster.yaml'} "
-                          "(run from the project root or set DAGSTER_HOME)")
+        raise LaunchError(
+            f"no Dagster instance config at {home / 'dagster.yaml'} "
+            "(run from the project root or set DAGSTER_HOME)"
+        )
     os.environ["DAGSTER_HOME"] = str(home)
     return home
 
@@ -67,8 +70,18 @@ def _level_name(level: int) -> str:
     return logging.getLevelName(level)
 
 
-def run_pipeline(*, since: date | None, until: date | None, sources: str, replica: bool, retag: bool,
-                 verbose: bool, warehouse: Path, port: int, echo) -> RunOutcome:
+def run_pipeline(
+    *,
+    since: date | None,
+    until: date | None,
+    sources: str,
+    replica: bool,
+    retag: bool,
+    verbose: bool,
+    warehouse: Path,
+    port: int,
+    echo,
+) -> RunOutcome:
     """Plan, launch and report one run; raises LaunchError (or DemoError) with a one-line reason."""
     from dagster import DagsterInstance
 
@@ -87,6 +100,8 @@ def run_pipeline(*, since: date | None, until: date | None, sources: str, replic
     scheduled = scheduled_weeks()
     if replica:
         scheduled = replica_weeks(scheduled)
+    if retag:  # a new codebook concerns every week, as the schedule's re-tagging run
+        scheduled = (publication_weeks.get_first_partition_key(), scheduled[1])
     first, last = plan_weeks(since, until, scheduled)
     console = Console(highlight=False, markup=False)
     with ExitStack() as stack:
@@ -94,25 +109,43 @@ def run_pipeline(*, since: date | None, until: date | None, sources: str, replic
         if replica:
             base_url = stack.enter_context(replica_server(port))
             base_urls = {spider: base_url + path for spider, path in REPLICA_PATHS.items()}
-        plan = RunPlan(first, last, retag=retag, spiders=spiders if sources else (),
-                       codebook_version=Tagger.from_reference().codebook_version if retag else None,
-                       base_urls=base_urls)
+        plan = RunPlan(
+            first,
+            last,
+            retag=retag,
+            spiders=spiders if sources else (),
+            codebook_version=Tagger.from_reference().codebook_version if retag else None,
+            base_urls=base_urls,
+        )
         where = f"the replica at {base_urls['doj']}" if replica else "the live sites"
         what = "re-tag" if retag else ", ".join(spiders)
-        echo(f"run: weeks {first} to {last} ({plan.weeks} weeks), {what}, from {where}; "
-             f"warehouse {warehouse}")
+        echo(
+            f"run: weeks {first} to {last} ({plan.weeks} weeks), {what}, from {where}; "
+            f"warehouse {warehouse}"
+        )
         launch_id = uuid.uuid4().hex
         instance = stack.enter_context(DagsterInstance.get())
         started = time.time()
-        watcher = RunWatcher(instance, (LAUNCH_TAG, launch_id), plan.weeks,
-                             warehouse.parent / "raw" / "crawls", console)
+        watcher = RunWatcher(
+            instance,
+            (LAUNCH_TAG, launch_id),
+            plan.weeks,
+            warehouse.parent / "raw" / "crawls",
+            console,
+        )
         with watcher:
-            outcome = launch(plan, instance, launch_id, console_level="INFO" if verbose else "CRITICAL")
-        log_file = write_debug_log(instance, outcome.run_id, home / "logs" / f"{outcome.run_id}.log")
+            outcome = launch(
+                plan, instance, launch_id, console_level="INFO" if verbose else "CRITICAL"
+            )
+        log_file = write_debug_log(
+            instance, outcome.run_id, home / "logs" / f"{outcome.run_id}.log"
+        )
     from pipelines.progress import check_line
 
     echo(check_line(watcher.checks_passed, watcher.checks_failed))
     verdict = "succeeded" if outcome.ok else "FAILED"
-    echo(f"run {outcome.run_id[:8]} {verdict} in {time.time() - started:.0f} s; "
-         f"in the UI (make ui) under weekly_pipeline; debug log {log_file}")
+    echo(
+        f"run {outcome.run_id[:8]} {verdict} in {time.time() - started:.0f} s; "
+        f"in the UI (make ui) under weekly_pipeline; debug log {log_file}"
+    )
     return outcome

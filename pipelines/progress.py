@@ -19,8 +19,13 @@ POLL_SECONDS = 0.3
 STAGE_COUNTS = {
     "alliance_reference": ("members", "goals"),
     "crawled_items": ("doj_items", "doj_requests", "eu_items", "eu_requests"),
-    "raw_documents": ("new_versions", "rejected_items", "documents", "warc_responses_verified",
-                      "warc_responses_failed"),
+    "raw_documents": (
+        "new_versions",
+        "rejected_items",
+        "documents",
+        "warc_responses_verified",
+        "warc_responses_failed",
+    ),
     "extracted_texts": ("extracted_now", "without_text_now", "undated_total"),
     "near_duplicate_links": ("linked_now", "linked_total"),
     "document_tags": ("tagged_now", "member_tags_now", "goal_tags_now", "events_now"),
@@ -32,8 +37,9 @@ STAGE_COUNTS = {
 
 def stage_line(step: str, metadata: dict, seconds: float) -> str:
     """`step: name value, name value (12.3 s)`: the numbers that say what the stage did."""
-    counts = ", ".join(f"{name} {metadata[name]}" for name in STAGE_COUNTS.get(step, ())
-                       if name in metadata)
+    counts = ", ".join(
+        f"{name} {metadata[name]}" for name in STAGE_COUNTS.get(step, ()) if name in metadata
+    )
     return f"{step}: {counts or 'done'} ({seconds:.1f} s)"
 
 
@@ -53,7 +59,9 @@ def crawled_so_far(crawls_dir: Path, since: float) -> int:
 
 
 def _metadata_values(materialization) -> dict:
-    return {name: getattr(value, "value", value) for name, value in materialization.metadata.items()}
+    return {
+        name: getattr(value, "value", value) for name, value in materialization.metadata.items()
+    }
 
 
 @dataclass
@@ -66,8 +74,9 @@ class _Step:
 class RunWatcher:
     """Follows one run (found by its launch tag) until it ends or `stop()` is called."""
 
-    def __init__(self, instance, launch_tag: tuple[str, str], weeks: int, crawls_dir: Path,
-                 console: Console):
+    def __init__(
+        self, instance, launch_tag: tuple[str, str], weeks: int, crawls_dir: Path, console: Console
+    ):
         self.instance, self.launch_tag, self.weeks = instance, launch_tag, weeks
         self.crawls_dir, self.console = crawls_dir, console
         self.checks_passed, self.checks_failed = 0, []
@@ -87,12 +96,17 @@ class RunWatcher:
         from dagster import RunsFilter
 
         records = self.instance.get_run_records(
-            filters=RunsFilter(tags={self.launch_tag[0]: self.launch_tag[1]}), limit=1)
+            filters=RunsFilter(tags={self.launch_tag[0]: self.launch_tag[1]}), limit=1
+        )
         return records[0].dagster_run.run_id if records else None
 
     def _follow(self) -> None:
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn())
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
         with Progress(*columns, console=self.console, transient=True) as progress:
             run_id, cursor, steps = None, None, {}
             crawl_task = None
@@ -107,7 +121,9 @@ class RunWatcher:
                     if "crawled_items" in steps and crawl_task is None:
                         crawl_task = progress.add_task("crawl: documents", total=None)
                     if crawl_task is not None and "crawled_items" in steps:
-                        progress.update(crawl_task, completed=crawled_so_far(self.crawls_dir, self._started))
+                        progress.update(
+                            crawl_task, completed=crawled_so_far(self.crawls_dir, self._started)
+                        )
                         if steps["crawled_items"] is None:
                             progress.remove_task(crawl_task)
                             steps.pop("crawled_items")
@@ -138,7 +154,9 @@ class RunWatcher:
                 self.checks_passed += 1
             else:
                 self.checks_failed.append(evaluation.check_name)
-        elif kind in (DagsterEventType.STEP_SUCCESS, DagsterEventType.STEP_FAILURE) and steps.get(step):
+        elif kind in (DagsterEventType.STEP_SUCCESS, DagsterEventType.STEP_FAILURE) and steps.get(
+            step
+        ):
             current = steps[step]
             progress.remove_task(current.task)
             seconds = time.time() - current.started
