@@ -2,7 +2,6 @@
 raw_documents."""
 
 
-from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import UTC, datetime
 
 from dagster import (
@@ -13,7 +12,7 @@ from dagster import (
     asset,
 )
 
-from pipelines.crawling import run_crawl
+from pipelines.crawling import CrawlFailed, run_crawl
 from pipelines.partitions import crawl_window, publication_weeks, single_run
 from pipelines.resources import SourcesResource, WarehouseResource
 from warehouse.crawl_records import (
@@ -58,28 +57,17 @@ def crawled_items(
         arguments = {spider: spider_arguments(conn, spider, sources.spider_scope(spider), since, until)
                      for spider in spiders}
     metadata = {"published_from": since, "published_until": until}
-
-    def crawl(spider: str):
-        settings = {**base_urls, "ALLIANCE_STATS_FILE": str(crawl_dir / f"{spider}.stats.json"),
+    for spider in spiders:
+        stats_file = crawl_dir / f"{spider}.stats.json"
+        settings = {**base_urls, "ALLIANCE_STATS_FILE": str(stats_file),
                     "ALLIANCE_WARC_DIR": str(raw / "warc")}
-        return run_crawl(spider, crawl_dir, settings, arguments[spider])
-
-    # The sources are different sites, each crawled politely by its own process: side by side, the
-    # slower one sets the stage's time instead of the sum of both.
-    with ThreadPoolExecutor(max_workers=len(spiders) or 1) as pool:
-        futures = {spider: pool.submit(crawl, spider) for spider in spiders}
-        wait(futures.values())
-    failures = [(spider, future.exception()) for spider, future in futures.items()
-                if future.exception() is not None]
-    for spider, _ in failures:  # a failed crawl is recorded, its watermark never used
-        with warehouse.get_connection() as conn:
-            record_crawl(conn, str(crawl_dir / f"{spider}.jsonl"), spider,
-                         read_stats(crawl_dir / f"{spider}.stats.json"), "failed")
-    if failures:
-        raise failures[0][1]
-    for spider, future in futures.items():
-        output = future.result()
-        stats = read_stats(crawl_dir / f"{spider}.stats.json")
+        try:
+            output = run_crawl(spider, crawl_dir, settings, arguments[spider])
+        except CrawlFailed:
+            with warehouse.get_connection() as conn:  # a failed crawl is recorded, its watermark never used
+                record_crawl(conn, str(crawl_dir / f"{spider}.jsonl"), spider, read_stats(stats_file), "failed")
+            raise
+        stats = read_stats(stats_file)
         context.log.info(f"crawl {spider}: {output.items} items into {output.items_file}")
         metadata[f"{spider}_items"] = output.items
         metadata[f"{spider}_requests"] = stats.get("requests", 0)

@@ -41,8 +41,8 @@ def rows(warehouse_file, sql):
 ARRIVED = "SELECT DISTINCT doc_id FROM raw_documents WHERE doc_id <> 'doj:kept-from-an-earlier-crawl' ORDER BY doc_id"
 
 
-@pytest.fixture(scope="module")
-def clean_documents(tmp_path_factory, resources_for, replica_weeks):
+@pytest.fixture(scope="session")  # session, not module: under xdist each worker builds it once and
+def clean_documents(tmp_path_factory, resources_for, replica_weeks):  # the faults spread over workers
     clean = tmp_path_factory.mktemp("clean") / "alliance.duckdb"
     assert collect(resources_for, clean, replica_weeks).success
     return rows(clean, ARRIVED)
