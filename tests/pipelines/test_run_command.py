@@ -167,3 +167,37 @@ def test_an_unknown_source_is_refused_in_one_line(tmp_path):
     assert completed.stderr.strip().splitlines() == [
         "alliance-tracker: --sources: unknown source(s) nowhere; known: doj, eu"
     ]
+
+
+def test_a_failed_step_or_check_makes_the_outcome_fail():
+    from dagster import (
+        AssetCheckResult,
+        DagsterInstance,
+        Definitions,
+        asset,
+        asset_check,
+        define_asset_job,
+    )
+
+    from pipelines.launch import outcome_of
+
+    @asset
+    def fine():
+        return 1
+
+    @asset_check(asset=fine)
+    def always_wrong():
+        return AssetCheckResult(passed=False)
+
+    @asset
+    def broken():
+        raise ValueError("no")
+
+    defs = Definitions(assets=[fine, broken], asset_checks=[always_wrong],
+                       jobs=[define_asset_job("both")])
+    with DagsterInstance.ephemeral() as instance:
+        result = defs.resolve_job_def("both").execute_in_process(instance=instance, raise_on_error=False)
+        outcome = outcome_of(instance, result.run_id, result.success)
+    assert not outcome.ok
+    assert outcome.failed_steps == ("broken",)
+    assert outcome.failed_checks == ("always_wrong",)
