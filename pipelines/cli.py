@@ -135,7 +135,10 @@ def query(sql: str, warehouse_file: str | None, max_rows: int) -> None:
 @click.option("--port", default=3000, show_default=True)
 def ui(port: int) -> None:
     """Start the Dagster UI (dagster dev) bound to 127.0.0.1."""
+    from pipelines.operate import one_planned_event_per_asset
+
     os.environ.setdefault("DAGSTER_HOME", str(Path("dagster_home").absolute()))
+    one_planned_event_per_asset()  # runs the UI and the daemon launch book their weeks as `run` does
     os.execvp(sys.executable, [sys.executable, "-m", "dagster", "dev", "-m", "pipelines.definitions",
                                "-h", "127.0.0.1", "-p", str(port)])
 
