@@ -44,7 +44,7 @@ def _replica_port():
 @click.option("--sources", default="", help="Sources to crawl, e.g. doj or doj,eu (default: every source).")
 @click.option("--replica", is_flag=True, help="Start the bundled replica of the sources and crawl it instead of the live sites.")
 @click.option("--retag", is_flag=True, help="Re-tag the weeks with the codebook in the files; nothing is crawled or extracted.")
-@click.option("-v", "--verbose", is_flag=True, help="Show every Dagster event and log line.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print Dagster's log lines (INFO and up); every event is in the debug log either way.")
 def run(since, until, sources: str, replica: bool, retag: bool, verbose: bool) -> None:
     """Run the weekly job (every stage, asset checks) over a range of publication weeks, into $DAGSTER_HOME."""
     _launch(since, until, sources, replica, retag, verbose, _replica_port())
@@ -70,7 +70,7 @@ def _launch(since, until, sources, replica, retag, verbose, port) -> None:
 @click.option("--port", type=int, default=_replica_port,
               show_default="8765 or $REPLICA_PORT", help="Port of the local replica of the sources.")
 @click.option("--warehouse", "warehouse_file", default=None, help="DuckDB file (default: $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb).")
-@click.option("-v", "--verbose", is_flag=True, help="Show every Dagster event and log line.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print Dagster's log lines (INFO and up); every event is in the debug log either way.")
 def demo(port: int, warehouse_file: str | None, verbose: bool) -> None:
     """`run --replica`, then a summary of the warehouse."""
     warehouse = _warehouse(warehouse_file)
