@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	DAGSTER_HOME=$(CURDIR)/dagster_home $(BIN)/alliance-tracker demo
 
+# One worker per core, one test file per worker (its module fixtures built once; tests/conftest.py);
+# `.venv/bin/python -m pytest` alone runs the same suite serially.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The spider tests against the real sites (skipped unless ALLIANCE_LIVE=1): catches a change of the
 # real payload shapes the day it happens.

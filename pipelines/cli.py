@@ -32,34 +32,64 @@ def main() -> None:
     """Track the Global Alliance Against Child Sexual Abuse Online from public press releases."""
 
 
+def _replica_port():
+    return int(os.environ.get("REPLICA_PORT", "8765"))
+
+
 @main.command()
-@click.option("--port", type=int, default=lambda: int(os.environ.get("REPLICA_PORT", "8765")),
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="First publication week (its Monday or any day in it); default: what the schedule would run now.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Last publication week (any day in it); default: the last complete week "
+                   "(with --replica: the replica's newest).")
+@click.option("--sources", default="", help="Sources to crawl, e.g. doj or doj,eu (default: every source).")
+@click.option("--replica", is_flag=True, help="Start the bundled replica of the sources and crawl it instead of the live sites.")
+@click.option("--retag", is_flag=True, help="Re-tag the weeks with the codebook in the files; nothing is crawled or extracted.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print Dagster's log lines (INFO and up); every event is in the debug log either way.")
+def run(since, until, sources: str, replica: bool, retag: bool, verbose: bool) -> None:
+    """Run the weekly job (every stage, asset checks) over a range of publication weeks, into $DAGSTER_HOME."""
+    _launch(since, until, sources, replica, retag, verbose, _replica_port())
+
+
+def _launch(since, until, sources, replica, retag, verbose, port) -> None:
+    from pipelines.demo import DemoError
+    from pipelines.launch import LaunchError
+    from pipelines.operate import run_pipeline
+
+    warehouse = _warehouse(None)
+    try:
+        outcome = run_pipeline(since=since and since.date(), until=until and until.date(), sources=sources,
+                               replica=replica, retag=retag, verbose=verbose, warehouse=warehouse,
+                               port=port, echo=click.echo)
+    except (LaunchError, DemoError) as error:
+        _fail(str(error))
+    if not outcome.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--port", type=int, default=_replica_port,
               show_default="8765 or $REPLICA_PORT", help="Port of the local replica of the sources.")
 @click.option("--warehouse", "warehouse_file", default=None, help="DuckDB file (default: $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb).")
-def demo(port: int, warehouse_file: str | None) -> None:
-    """Crawl the bundled replica, extract, tag and load DuckDB through Dagster; print a summary."""
-    from pipelines.demo import DemoError, demo_environment, materialize_all, replica_server
-
+@click.option("-v", "--verbose", is_flag=True, help="Also print Dagster's log lines (INFO and up); every event is in the debug log either way.")
+def demo(port: int, warehouse_file: str | None, verbose: bool) -> None:
+    """`run --replica`, then a summary of the warehouse."""
     warehouse = _warehouse(warehouse_file)
-    dagster_home = Path(os.environ.get("DAGSTER_HOME", "dagster_home")).absolute()
-    if not (dagster_home / "dagster.yaml").is_file():
-        _fail(f"no Dagster instance config at {dagster_home / 'dagster.yaml'} (run from the project root or set DAGSTER_HOME)")
-    try:
-        with replica_server(port) as base_url:
-            click.echo(f"demo: replica of the sources at {base_url}; warehouse {warehouse}")
-            materialize_all(demo_environment(base_url, warehouse, dagster_home))
-    except DemoError as error:
-        _fail(str(error))
+    os.environ["ALLIANCE_WAREHOUSE"] = str(warehouse)
+    _launch(None, None, "", True, False, verbose, port)
     _print_summary(published_path(warehouse))
 
 
 def _print_summary(warehouse: Path) -> None:
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         for title, name in [("documents per source", "summary_by_source"),
-                            ("relevant documents per goal", "summary_by_goal"),
-                            ("relevant documents per member", "summary_by_member")]:
-            click.echo(f"\n{title}:")
+                            ("relevant documents per goal", "summary_by_goal")]:
+            click.echo(f"{title}:")
             conn.sql(sql_query(name)).show(max_rows=100, max_width=200)
+        members = conn.execute(sql_query("summary_by_member")).fetchall()
+    shown = ", ".join(f"{code} {documents}" for code, _, documents in members[:12])
+    more = f", and {len(members) - 12} more" if len(members) > 12 else ""
+    click.echo(f"relevant documents per member ({len(members)} members): {shown}{more}")
 
 
 @main.command()
@@ -106,7 +136,10 @@ def query(sql: str, warehouse_file: str | None, max_rows: int) -> None:
 @click.option("--port", default=3000, show_default=True)
 def ui(port: int) -> None:
     """Start the Dagster UI (dagster dev) bound to 127.0.0.1."""
+    from pipelines.operate import one_planned_event_per_asset
+
     os.environ.setdefault("DAGSTER_HOME", str(Path("dagster_home").absolute()))
+    one_planned_event_per_asset()  # runs the UI and the daemon launch book their weeks as `run` does
     os.execvp(sys.executable, [sys.executable, "-m", "dagster", "dev", "-m", "pipelines.definitions",
                                "-h", "127.0.0.1", "-p", str(port)])
 

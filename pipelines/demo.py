@@ -1,13 +1,12 @@
-"""`make demo`: serve the bundled replica, run every asset through Dagster, print a summary."""
+"""The bundled replica as a server for `alliance-tracker run --replica` (and `make demo`), and the
+asset selections `bench/pipeline_cli.py` materializes step by step for the drills."""
 
 from __future__ import annotations
 
-import os
 import selectors
 import subprocess
 import sys
 from contextlib import contextmanager
-from pathlib import Path
 
 
 class DemoError(Exception):
@@ -40,36 +39,3 @@ REFERENCE = "alliance_reference"
 COLLECT = "crawled_items,raw_documents"
 TRANSFORM = "extracted_texts,near_duplicate_links,document_tags,researcher_views,published_warehouse"
 REPORT = "research_report"
-
-
-def all_weeks() -> str:
-    """Every publication week up to the last complete one, as `dagster asset materialize` takes a range."""
-    from pipelines.partitions import publication_weeks
-
-    return f"{publication_weeks.get_first_partition_key()}...{publication_weeks.get_last_partition_key()}"
-
-
-def materialize_all(env: dict[str, str]) -> None:
-    """The reference data, then collect and transform every publication week up to the last complete
-    one (each a single run over the range), then the report."""
-    weeks = all_weeks()
-    base = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "pipelines.definitions"]
-    steps = (["--select", REFERENCE], ["--select", COLLECT, "--partition-range", weeks],
-             ["--select", TRANSFORM, "--partition-range", weeks], ["--select", REPORT, "--partition-range", weeks])
-    for step in steps:
-        completed = subprocess.run(base + step, env=env, check=False)
-        if completed.returncode != 0:
-            raise DemoError(
-                f"dagster asset materialize {' '.join(step)} failed with exit code "
-                f"{completed.returncode} (see the log above)"
-            )
-
-
-def demo_environment(base_url: str, warehouse: Path, dagster_home: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DOJ_BASE_URL": base_url,
-        "PRESSCORNER_BASE_URL": f"{base_url}/commission/presscorner",
-        "ALLIANCE_WAREHOUSE": str(warehouse),
-        "DAGSTER_HOME": str(dagster_home),
-    }

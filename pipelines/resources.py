@@ -59,9 +59,21 @@ class SourcesResource(ConfigurableResource):
         default="", description="Press Corner text queries separated by ';' (empty: $PRESSCORNER_QUERIES, else every document)")
     presscorner_types: str = Field(
         default="", description="Press Corner document types, e.g. 'IP,MEMO' (empty: $PRESSCORNER_TYPES, else all)")
+    spiders: str = Field(
+        default="", description="sources to crawl, e.g. 'doj' or 'doj,eu' (empty: every source)")
     extra_settings: dict[str, str] = Field(
         default={}, description="more Scrapy settings, e.g. politeness off against a local replica"
     )
+
+    def selected_spiders(self) -> tuple[str, ...]:
+        """The spiders this run crawls, in the order of SPIDERS; an unknown name is refused."""
+        from pipelines.crawling import SPIDERS
+
+        asked = {name.strip() for name in self.spiders.split(",") if name.strip()}
+        unknown = sorted(asked - set(SPIDERS))
+        if unknown:
+            raise ValueError(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(SPIDERS)}")
+        return tuple(spider for spider in SPIDERS if not asked or spider in asked)
 
     def resolved(self) -> dict[str, str]:
         return {

@@ -12,7 +12,7 @@ from dagster import (
     asset,
 )
 
-from pipelines.crawling import SPIDERS, CrawlFailed, run_crawl
+from pipelines.crawling import CrawlFailed, run_crawl
 from pipelines.partitions import crawl_window, publication_weeks, single_run
 from pipelines.resources import SourcesResource, WarehouseResource
 from warehouse.crawl_records import (
@@ -52,11 +52,12 @@ def crawled_items(
     crawl_dir = raw / "crawls" / crawl_id
     base_urls = sources.resolved()
     since, until = crawl_window(context)
+    spiders = sources.selected_spiders()
     with warehouse.get_connection() as conn:
         arguments = {spider: spider_arguments(conn, spider, sources.spider_scope(spider), since, until)
-                     for spider in SPIDERS}
+                     for spider in spiders}
     metadata = {"published_from": since, "published_until": until}
-    for spider in SPIDERS:
+    for spider in spiders:
         stats_file = crawl_dir / f"{spider}.stats.json"
         settings = {**base_urls, "ALLIANCE_STATS_FILE": str(stats_file),
                     "ALLIANCE_WARC_DIR": str(raw / "warc")}
