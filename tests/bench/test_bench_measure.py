@@ -67,8 +67,8 @@ def test_process_tree_memory_counts_children_and_ends_at_zero():
     # The child says when its memory is in place, so a busy machine only makes the test wait.
     child = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; b = bytearray(60_000_000); b[::4096] = b'x' * len(b[::4096]); "
-         "print('ready', flush=True); time.sleep(60)"],
+         ("import time; b = bytearray(60_000_000); b[::4096] = b'x' * len(b[::4096]); "
+          "print('ready', flush=True); time.sleep(60)")],
         stdout=subprocess.PIPE, text=True,
     )
     try:

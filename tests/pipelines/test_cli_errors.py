@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args, env=None, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], cwd=cwd, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "pipelines.cli", *args], check=False, cwd=cwd, capture_output=True,
                           text=True, timeout=120, env={**os.environ, **(env or {})})
 
 

@@ -2,7 +2,7 @@
 
 import json
 import urllib.request
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import duckdb
 import pytest
@@ -16,7 +16,7 @@ from spiders.replica.server import ReplicaServer
 
 def listed_counts(replica):
     """What the replica lists from the first publication week on, read straight from its APIs."""
-    first = datetime(2012, 6, 4, tzinfo=timezone.utc).timestamp()
+    first = datetime(2012, 6, 4, tzinfo=UTC).timestamp()
     doj, page = 0, 0
     while True:
         url = f"{replica.doj_base_url}/api/v1/press_releases.json?page={page}&pagesize=50"

@@ -1,7 +1,7 @@
 """Weekly partitions: a two-week backfill touches only those weeks, a week re-runs alone; the schedule
 runs the week that ended, catching up weeks the crawls have not covered."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import duckdb
 import pytest
@@ -69,7 +69,7 @@ def test_two_week_backfill_then_one_week_alone(tmp_path, resources_for, busy_wee
 
 
 def test_partitions_are_mondays_from_june_2012():
-    keys = publication_weeks.get_partition_keys(current_time=datetime(2012, 7, 3, tzinfo=timezone.utc))
+    keys = publication_weeks.get_partition_keys(current_time=datetime(2012, 7, 3, tzinfo=UTC))
     assert keys == ["2012-06-04", "2012-06-11", "2012-06-18", "2012-06-25"]
 
 
@@ -80,7 +80,7 @@ def test_schedule_runs_monday_0600_utc_for_the_week_that_ended(tmp_path, monkeyp
     monkeypatch.delenv("PRESSCORNER_TYPES", raising=False)
     warehouse_file = tmp_path / "alliance.duckdb"
     monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(warehouse_file))
-    context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc))
+    context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=UTC))
     [first_ever] = weekly_schedule(context)   # nothing crawled yet: every week
     assert (first_ever.tags[ASSET_PARTITION_RANGE_START_TAG], first_ever.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
         "2012-06-04", "2026-11-23")
@@ -140,7 +140,7 @@ def test_schedule_reads_crawl_coverage_from_the_published_copy(tmp_path, monkeyp
     publish_crawls(warehouse_file, [("doj", "2026-11-08", "complete"), ("eu", "2026-11-08", "complete"),
                                     ("doj", "2026-11-15", "complete"), ("eu", "2026-11-15", "incomplete")])
     monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(warehouse_file))
-    context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=timezone.utc))
+    context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=UTC))
     [request] = weekly_schedule(context)
     assert (request.tags[ASSET_PARTITION_RANGE_START_TAG], request.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
         "2026-11-09", "2026-11-23")
