@@ -4,7 +4,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-live eval bench drill ui clean
+.PHONY: demo test test-live eval bench drill ui clean screenshots .chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	DAGSTER_HOME=$(CURDIR)/dagster_home $(BIN)/alliance-tracker demo
 
-test: $(STAMP)
+test: $(STAMP) .chromium
 	$(BIN)/python -m pytest
 
 # The spider tests against the real sites (skipped unless ALLIANCE_LIVE=1): catches a change of the
@@ -33,6 +33,14 @@ eval: $(STAMP)
 
 ui: $(STAMP)
 	DAGSTER_HOME=$(CURDIR)/dagster_home $(BIN)/alliance-tracker ui
+
+# The browser tests and screenshots drive Debian's chromium through Playwright; never a browser download.
+.chromium:
+	command -v chromium >/dev/null || { S=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$S apt-get update && $$S apt-get install -y chromium; }
+
+screenshots: $(STAMP) .chromium
+	$(BIN)/python -m pipelines.report.screenshot docs/explorer.png
 
 clean:
 	rm -rf warehouse/*.duckdb warehouse/raw warehouse/published warehouse/report
