@@ -55,7 +55,8 @@
 
   function xRange() {
     const lo = state.from || D.span[0], hi = state.to || D.span[1];
-    return lo && hi ? [lo, hi] : undefined;
+    // from the quarter's first day: the activity chart puts a quarter's count there
+    return lo && hi ? [quarterOf(lo), hi] : undefined;
   }
 
   function gapShapes() {
