@@ -9,16 +9,16 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.report.charts import coverage_chart, goal_activity_chart, member_goal_heatmap
-from pipelines.report.coverage import coverage_note, summarize
 from pipelines.reference_files import ACCURACY_JSON
 from pipelines.report.accuracy import accuracy_notes, load_accuracy
+from pipelines.report.charts import coverage_chart, goal_activity_chart, member_goal_heatmap
+from pipelines.report.coverage import coverage_note, summarize
 from pipelines.report.data import ReportData, missing_relations, read_report_data
 from pipelines.report.explorer_data import EventRow, explorer_blob
 from pipelines.report.explorer_page import PLOTLY_JS, plotly_js, render_explorer
 from pipelines.report.page import Charts, render_page
-from warehouse.sql import query
 from pipelines.report.timelines import member_timelines, members_with_evidence
+from warehouse.sql import query
 
 GOAL_ACTIVITY, HEATMAP, COVERAGE = "goal_activity.png", "member_goal_heatmap.png", "coverage.png"
 

@@ -59,8 +59,8 @@ def render_explorer(summary: Summary, sources: list[SourceCoverage], note: str, 
         f"<style>{_STYLE}</style>",
         f'<script src="{PLOTLY_JS}"></script></head><body>',
         "<h1>Global Alliance against child sexual abuse online: what members did, per goal</h1>",
-        f'<p class="meta">{describe(summary, database, generated_at)} '
-        '<a href="print.html">Printable version</a>.</p>',
+        (f'<p class="meta">{describe(summary, database, generated_at)} '
+        '<a href="print.html">Printable version</a>.</p>'),
         f'<p class="note">{escape(note)}</p>',
         f'<p class="warning" id="accuracy-warning">{escape(warning)}</p>' if warning else "",
         _filters(blob),
@@ -78,8 +78,8 @@ def render_explorer(summary: Summary, sources: list[SourceCoverage], note: str, 
         coverage_table(sources),
         '<section id="documents-section"><h2>Documents</h2>',
         '<p id="documents-what">Click a point, bar or cell above.</p>',
-        '<table id="documents"><thead><tr><th>date</th><th>source</th><th>title</th>'
-        "<th>evidence (member, goal)</th></tr></thead><tbody></tbody></table></section>",
+        ('<table id="documents"><thead><tr><th>date</th><th>source</th><th>title</th>'
+        "<th>evidence (member, goal)</th></tr></thead><tbody></tbody></table></section>"),
         f'<script id="explorer-data" type="application/json">{data}</script>',
         f"<script>{script}</script>",
         "</body></html>",
