@@ -110,6 +110,14 @@
     return D.members.map((m, k) => k).filter((k) => seen.has(k));
   }
 
+  const band = () => ({ x: [], y: [], base: [] });
+
+  function span(bars, row, from, to) {
+    bars.y.push(row);
+    bars.base.push(from);
+    bars.x.push(Date.parse(to) - Date.parse(from));  // a bar's length on a date axis: milliseconds
+  }
+
   function drawTimeline() {
     const rows = timelineMembers(), label = rows.map((k) => memberLabel(D.members[k]));
     const points = new Map();  // member,doc -> acted?
@@ -126,30 +134,35 @@
       into.y.push(memberLabel(D.members[member]));
       into.customdata.push([member, doc]);
     }
-    const [first, last] = D.span, shapes = gapShapes();
-    const joined = { x: [], y: [] };
+    // Membership as horizontal bars (one trace each, not one shape per row: fewer things to redraw)
+    const [first, last] = D.span, outside = band(), unknown = band(), joined = { x: [], y: [] };
     rows.forEach((k, row) => {
-      const m = D.members[k], band = { type: "rect", xref: "x", yref: "y", y0: row - 0.45, y1: row + 0.45,
-        line: { width: 0 }, layer: "below" };
+      const m = D.members[k];
       if (!m.joined) {
-        shapes.push({ ...band, x0: first, x1: last, fillcolor: "rgba(255,220,90,0.25)" });
+        span(unknown, label[row], first, last);
         return;
       }
-      if (first && m.joined > first) shapes.push({ ...band, x0: first, x1: m.joined, fillcolor: "rgba(0,0,0,0.12)" });
-      if (m.left && last && m.left < last) shapes.push({ ...band, x0: m.left, x1: last, fillcolor: "rgba(0,0,0,0.12)" });
+      if (first && m.joined > first) span(outside, label[row], first, m.joined);
+      if (m.left && last && m.left < last) span(outside, label[row], m.left, last);
       joined.x.push(m.joined);
       joined.y.push(label[row]);
     });
     const marker = (symbol) => ({ symbol: symbol, size: 9, color: "#1f5fa8", line: { color: "#1f5fa8", width: 1.5 } });
     Plotly.react("timeline", [
-      { type: "scatter", mode: "markers", name: "action", ...acted, marker: marker("circle"),
+      // WebGL: a large warehouse puts tens of thousands of points here, too many for SVG
+      { type: "scattergl", mode: "markers", name: "action", ...acted, marker: marker("circle"),
         hovertemplate: "%{y}: action, %{x}<extra></extra>" },
-      { type: "scatter", mode: "markers", name: "commitment only", ...pledged, marker: marker("circle-open"),
+      { type: "scattergl", mode: "markers", name: "commitment only", ...pledged, marker: marker("circle-open"),
         hovertemplate: "%{y}: commitment, %{x}<extra></extra>" },
+      { type: "bar", orientation: "h", name: "not a member", ...outside, marker: { color: "rgba(0,0,0,0.12)" },
+        hoverinfo: "skip", width: 0.9 },
+      { type: "bar", orientation: "h", name: "join date unknown", ...unknown,
+        marker: { color: "rgba(255,220,90,0.35)" }, hoverinfo: "skip", width: 0.9 },
       { type: "scatter", mode: "markers", name: "joined", ...joined, hoverinfo: "skip",
         marker: { symbol: "line-ns", size: 16, line: { color: "#c0392b", width: 2 } } },
     ], {
-      height: 120 + 26 * rows.length, margin: { t: 20, r: 20, b: 40, l: 180 }, shapes: shapes,
+      height: 120 + 26 * rows.length, margin: { t: 20, r: 20, b: 40, l: 180 }, shapes: gapShapes(),
+      barmode: "overlay",
       xaxis: { type: "date", range: xRange() },
       yaxis: { type: "category", categoryorder: "array", categoryarray: label, autorange: "reversed",
                range: [rows.length - 0.5, -0.5] },
@@ -157,7 +170,13 @@
     }, CONFIG);
   }
 
+  let coverageDrawn = null;
+
   function drawCoverage() {
+    // only the source and the dates change this chart: redrawing its bars costs more than the rest
+    const key = [state.source, state.from, state.to].join("|");
+    if (key === coverageDrawn) return;
+    coverageDrawn = key;
     const traces = D.sources
       .filter((s, k) => state.source < 0 || k === state.source)
       .map((s) => ({ type: "bar", name: s, x: D.fetched.weeks, y: D.fetched.counts[s],
@@ -240,12 +259,15 @@
     readFilters();
     picked = [];
     for (let i = 0; i < N; i++) if (passes(i)) picked.push(i);
-    drawActivity();
-    drawMatrix();
-    drawTimeline();
-    drawCoverage();
-    showAccuracy();
-    showDocuments();
+    const parts = { filter: performance.now() - started };
+    for (const [name, step] of [["activity", drawActivity], ["matrix", drawMatrix], ["timeline", drawTimeline],
+                                ["coverage", drawCoverage], ["accuracy", showAccuracy], ["documents", showDocuments]]) {
+      const at = performance.now();
+      step();
+      parts[name] = performance.now() - at;
+    }
+    // read by bench/report_size.py: where a filter's time goes
+    document.body.dataset.renderParts = JSON.stringify(parts);
     document.body.dataset.renderMs = (performance.now() - started).toFixed(1);
   }
 
