@@ -7,6 +7,7 @@ chromium when it and Playwright are there.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -45,7 +46,8 @@ def report_size_figures(workdir: Path, docs: int = DOCS) -> list[Figure]:
     if timings:
         figures.append(Figure("explorer_filter_p95_ms", percentile(timings, 0.95), "ms", "<= 200",
                               note=f"{len(timings)} filter changes on that page in chromium, "
-                              "filtering and redrawing every chart"))
+                              "filtering and redrawing every chart; load average "
+                              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"))
     return figures
 
 
