@@ -22,7 +22,7 @@ def accuracy_notes(figures: dict[str, Any] | None, warehouse_codebook: str | Non
 
     Keys are those of accuracy.json (events, members, goal:victims, mode:action, ...)."""
     if figures is None:
-        return {"notes": {}, "codebook": None,
+        return {"notes": {}, "codebook": None, "method": None,
                 "warning": "No accuracy figures: `make eval` has not written pipelines/reference/accuracy.json."}
     measured_on = figures.get("codebook_version")
     notes = {key: _sentence(key, value, measured_on) for key, value in figures.get("figures", {}).items()
@@ -31,7 +31,10 @@ def accuracy_notes(figures: dict[str, Any] | None, warehouse_codebook: str | Non
     if warehouse_codebook != measured_on:
         warning = (f"These figures were measured on codebook {measured_on}; this warehouse was tagged with "
                    f"codebook {warehouse_codebook or 'none'}: they may not hold for it.")
-    return {"notes": notes, "warning": warning, "codebook": measured_on}
+    sets = ", ".join(f"{name} {size}" for name, size in figures.get("gold_sets", {}).items())
+    method = (f"Measured by `make eval` on hand-labelled gold sets ({sets} documents); intervals: "
+              f"{figures.get('interval', 'not given')}.")
+    return {"notes": notes, "warning": warning, "codebook": measured_on, "method": method}
 
 
 def _sentence(key: str, value: dict[str, Any], codebook: str | None) -> str:

@@ -191,7 +191,7 @@
   function showAccuracy() {
     const notes = D.accuracy.notes, mode = state.mode ? [notes["mode:" + state.mode]] : [];
     const goals = (state.goal >= 0 ? [D.goals[state.goal]] : D.goals).map((g) => notes["goal:" + g.code]);
-    fill("acc-activity", [...goals, ...mode]);
+    fill("acc-activity", [...goals, ...mode, D.accuracy.method]);
     fill("acc-matrix", [notes.members, ...(state.goal >= 0 ? goals : [notes.events]), ...mode]);
     fill("acc-timeline", [notes.members, ...(state.goal >= 0 ? goals : [notes.events]), ...mode]);
   }

@@ -11,6 +11,8 @@ from pipelines.report.explorer_page import PLOTLY_JS
 
 FIGURES = {
     "codebook_version": "2026.12.1",
+    "gold_sets": {"events_dev": 66, "own": 188},
+    "interval": "95% percentile bootstrap over documents, 1000 resamples",
     "figures": {"goal:victims": {"documents": 206, "precision": 0.9253, "precision_95": [0.8853, 0.9581],
                                  "recall": 0.8321, "recall_95": [0.749, 0.8977], "support": 140},
                 "mode_accuracy": {"matched_pairs": 752, "value": 0.95}},
@@ -44,6 +46,8 @@ def test_accuracy_sentence_gives_interval_size_and_codebook():
     assert notes["notes"] == {"goal:victims": "victims: precision 0.93 (95% 0.89–0.96), recall 0.83 "
                               "(95% 0.75–0.90) on 140 labelled events in 206 documents, codebook 2026.12.1"}
     assert notes["warning"] is None
+    assert notes["method"] == ("Measured by `make eval` on hand-labelled gold sets (events_dev 66, own 188 "
+                               "documents); intervals: 95% percentile bootstrap over documents, 1000 resamples.")
 
 
 def test_accuracy_warns_when_the_warehouse_codebook_differs():
