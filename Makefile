@@ -37,7 +37,7 @@ ui: $(STAMP)
 # The browser tests and screenshots drive Debian's chromium through Playwright; never a browser download.
 .chromium:
 	command -v chromium >/dev/null || { S=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-		$$S apt-get update && $$S apt-get install -y chromium; }
+		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 screenshots: $(STAMP) .chromium
 	$(BIN)/python -m pipelines.report.screenshot docs/explorer.png
