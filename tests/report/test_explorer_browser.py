@@ -53,7 +53,7 @@ def page(browser, explorer):
     """The page opened once from the file system (each test sets every filter), every request and
     script error it makes recorded."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(30_000)  # a loaded machine: waits end as soon as the page is ready
     page.requests, page.errors = [], []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
@@ -113,6 +113,9 @@ def click_at(page, chart: str, x, y) -> None:
         const gd = document.getElementById(chart), box = gd.getBoundingClientRect(), L = gd._fullLayout;
         return [box.left + L._size.l + L.xaxis.d2p(x), box.top + L._size.t + L.yaxis.d2p(y)]; }""",
                               [chart, x, y])
+    under = page.evaluate("([x, y, chart]) => Boolean(document.elementFromPoint(x, y)?.closest('#' + chart))",
+                          [left, top, chart])
+    assert under, f"({x}, {y}) of {chart} is not on screen at ({left:.0f}, {top:.0f})"
     page.evaluate("document.querySelector('#documents tbody').replaceChildren()")  # no earlier list counts
     page.mouse.move(left - 3, top - 3)
     page.mouse.move(left, top)
