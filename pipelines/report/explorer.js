@@ -4,6 +4,7 @@
   const D = JSON.parse(document.getElementById("explorer-data").textContent);
   const E = D.events, DOCS = D.docs, N = E.doc.length;
   const CONFIG = { displaylogo: false, responsive: true };
+  const WEBGL_FROM = 3000;
   const GAP_COLOURS = { not_fetched: "rgba(120,120,120,0.18)", short: "rgba(230,140,0,0.22)" };
   const state = {};
   let picked = [];        // indices of the events the filters let through
@@ -97,7 +98,8 @@
     Plotly.react("matrix", [{
       type: "heatmap", z: z, x: D.goals.map((g) => g.name), y: D.members.map(memberLabel),
       customdata: D.members.map((m, r) => D.goals.map((g, c) => [r, c])),
-      colorscale: [[0, "#f7fbff"], [1, "#08306b"]], texttemplate: "%{z}", hoverongaps: false,
+      // no count printed in each cell: plotly's cell text costs more than the rest of the chart (hover shows it)
+      colorscale: [[0, "#f7fbff"], [1, "#08306b"]], hoverongaps: false,
       hovertemplate: "%{y}, %{x}: %{z} documents<extra></extra>",
     }], {
       height: 120 + 22 * D.members.length, margin: { t: 20, r: 20, b: 40, l: 180 },
@@ -119,41 +121,45 @@
   }
 
   function drawTimeline() {
+    // Rows are numbers with the members' names as tick labels: tens of thousands of points then
+    // need no lookup of a category each.
     const rows = timelineMembers(), label = rows.map((k) => memberLabel(D.members[k]));
-    const points = new Map();  // member,doc -> acted?
+    const rowOf = new Map(rows.map((k, row) => [k, row])), docs = DOCS.id.length;
+    const points = new Map();  // member * docs + doc -> acted?
     for (const i of picked) {
       if (!DOCS.date[E.doc[i]]) continue;
-      const key = E.member[i] + "," + E.doc[i];
-      points.set(key, Boolean(points.get(key)) || Boolean(E.action[i]));
+      const key = E.member[i] * docs + E.doc[i];
+      points.set(key, points.get(key) || Boolean(E.action[i]));
     }
-    const acted = { x: [], y: [], customdata: [] }, pledged = { x: [], y: [], customdata: [] };
+    const acted = { x: [], y: [], customdata: [], text: [] }, pledged = { x: [], y: [], customdata: [], text: [] };
     for (const [key, action] of points) {
-      const [member, doc] = key.split(",").map(Number);
-      const into = action ? acted : pledged;
+      const member = Math.floor(key / docs), doc = key % docs, into = action ? acted : pledged;
       into.x.push(DOCS.date[doc]);
-      into.y.push(memberLabel(D.members[member]));
+      into.y.push(rowOf.get(member));
       into.customdata.push([member, doc]);
+      into.text.push(label[rowOf.get(member)]);
     }
     // Membership as horizontal bars (one trace each, not one shape per row: fewer things to redraw)
     const [first, last] = D.span, outside = band(), unknown = band(), joined = { x: [], y: [] };
     rows.forEach((k, row) => {
       const m = D.members[k];
       if (!m.joined) {
-        span(unknown, label[row], first, last);
+        span(unknown, row, first, last);
         return;
       }
-      if (first && m.joined > first) span(outside, label[row], first, m.joined);
-      if (m.left && last && m.left < last) span(outside, label[row], m.left, last);
+      if (first && m.joined > first) span(outside, row, first, m.joined);
+      if (m.left && last && m.left < last) span(outside, row, m.left, last);
       joined.x.push(m.joined);
-      joined.y.push(label[row]);
+      joined.y.push(row);
     });
     const marker = (symbol) => ({ symbol: symbol, size: 9, color: "#1f5fa8", line: { color: "#1f5fa8", width: 1.5 } });
+    // WebGL past a few thousand points (too many for SVG); below, SVG draws sooner
+    const type = points.size > WEBGL_FROM ? "scattergl" : "scatter";
     Plotly.react("timeline", [
-      // WebGL: a large warehouse puts tens of thousands of points here, too many for SVG
-      { type: "scattergl", mode: "markers", name: "action", ...acted, marker: marker("circle"),
-        hovertemplate: "%{y}: action, %{x}<extra></extra>" },
-      { type: "scattergl", mode: "markers", name: "commitment only", ...pledged, marker: marker("circle-open"),
-        hovertemplate: "%{y}: commitment, %{x}<extra></extra>" },
+      { type: type, mode: "markers", name: "action", ...acted, marker: marker("circle"),
+        hovertemplate: "%{text}: action, %{x}<extra></extra>" },
+      { type: type, mode: "markers", name: "commitment only", ...pledged, marker: marker("circle-open"),
+        hovertemplate: "%{text}: commitment, %{x}<extra></extra>" },
       { type: "bar", orientation: "h", name: "not a member", ...outside, marker: { color: "rgba(0,0,0,0.12)" },
         hoverinfo: "skip", width: 0.9 },
       { type: "bar", orientation: "h", name: "join date unknown", ...unknown,
@@ -164,11 +170,12 @@
       height: 120 + 26 * rows.length, margin: { t: 20, r: 20, b: 40, l: 180 }, shapes: gapShapes(),
       barmode: "overlay",
       xaxis: { type: "date", range: xRange() },
-      yaxis: { type: "category", categoryorder: "array", categoryarray: label, autorange: "reversed",
-               range: [rows.length - 0.5, -0.5] },
+      yaxis: { tickmode: "array", tickvals: rows.map((k, row) => row), ticktext: label,
+               range: [rows.length - 0.5, -0.5], zeroline: false, showgrid: false },
       legend: { orientation: "h" }, hovermode: "closest",
     }, CONFIG);
   }
+
 
   let coverageDrawn = null;
 

@@ -111,7 +111,10 @@ def click_at(page, chart: str, x, y) -> None:
     page.evaluate(f"document.getElementById('{chart}').scrollIntoView({{block: 'center'}})")
     left, top = page.evaluate("""([chart, x, y]) => {
         const gd = document.getElementById(chart), box = gd.getBoundingClientRect(), L = gd._fullLayout;
-        return [box.left + L._size.l + L.xaxis.d2p(x), box.top + L._size.t + L.yaxis.d2p(y)]; }""",
+        // a row named on a numeric axis (the timeline): its position is its label's index
+        const row = L.yaxis.ticktext ? L.yaxis.ticktext.indexOf(y) : -1;
+        return [box.left + L._size.l + L.xaxis.d2p(x),
+                box.top + L._size.t + L.yaxis.d2p(row >= 0 ? row : y)]; }""",
                               [chart, x, y])
     under = page.evaluate("([x, y, chart]) => Boolean(document.elementFromPoint(x, y)?.closest('#' + chart))",
                           [left, top, chart])
