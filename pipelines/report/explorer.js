@@ -13,6 +13,11 @@
   const index = (list, code) => (code === "" ? -1 : list.indexOf(code));
   const quarterOf = (iso) =>
     iso.slice(0, 5) + String(Math.floor((+iso.slice(5, 7) - 1) / 3) * 3 + 1).padStart(2, "0") + "-01";
+  const mondayOf = (iso) => {
+    const day = new Date(iso + "T00:00:00Z");
+    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+    return day.toISOString().slice(0, 10);
+  };
   const memberLabel = (m) => (m.name && m.name !== m.code ? m.code + " " + m.name : m.code);
 
   function readFilters() {
@@ -187,6 +192,7 @@
     const traces = D.sources
       .filter((s, k) => state.source < 0 || k === state.source)
       .map((s) => ({ type: "bar", name: s, x: D.fetched.weeks, y: D.fetched.counts[s],
+                     customdata: D.fetched.weeks.map((week) => [D.sources.indexOf(s), week]),
                      hovertemplate: s + ", week of %{x}: %{y} fetched<extra></extra>" }));
     Plotly.react("coverage", traces, {
       height: 300, barmode: "stack", margin: { t: 20, r: 20, b: 40, l: 50 }, shapes: gapShapes(),
@@ -289,6 +295,11 @@
     const [member, goal] = ev.points[0].customdata;
     list(memberLabel(D.members[member]) + ", " + D.goals[goal].name,
          (i) => E.member[i] === member && E.goal[i] === goal);
+  });
+  document.getElementById("coverage").on("plotly_click", (ev) => {
+    const [source, week] = ev.points[0].customdata;
+    list(D.sources[source] + ", week of " + week + " (relevant documents with an event)",
+         (i) => DOCS.source[E.doc[i]] === source && DOCS.date[E.doc[i]] !== null && mondayOf(DOCS.date[E.doc[i]]) === week);
   });
   document.getElementById("timeline").on("plotly_click", (ev) => {
     const point = ev.points.find((p) => p.customdata);

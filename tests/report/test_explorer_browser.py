@@ -122,6 +122,8 @@ def click_at(page, chart: str, x, y) -> None:
     page.evaluate("document.querySelector('#documents tbody').replaceChildren()")  # no earlier list counts
     page.mouse.move(left - 3, top - 3)
     page.mouse.move(left, top)
+    # plotly reads hovers at most every 50 ms; a click sooner after a move names the point hovered before
+    page.wait_for_timeout(150)
     page.mouse.click(left, top)
     page.wait_for_selector("#documents tbody tr")
 
@@ -190,6 +192,17 @@ def test_clicking_an_activity_point_lists_that_goal_and_quarter(page, explorer):
     in_quarter = (f"published >= DATE '{quarter}' AND published < DATE '{quarter}' + INTERVAL 3 MONTH")
     assert documents_listed(page) == expected_documents(explorer[1], in_quarter, **filters)
     assert len(documents_listed(page)) == n
+
+
+def test_clicking_a_coverage_bar_lists_that_weeks_documents(page, explorer):
+    filters = {"source": "doj"}
+    apply(page, **filters)
+    ((week, fetched),) = ask(explorer[1], "SELECT week, fetched FROM coverage WHERE source = 'doj' "
+                             "AND fetched > 0 ORDER BY week DESC LIMIT 1")
+    click_at(page, "coverage", week.isoformat(), fetched / 2)
+    in_week = f"date_trunc('week', published) = DATE '{week}'"
+    expected = expected_documents(explorer[1], in_week, **filters)
+    assert expected and documents_listed(page) == expected
 
 
 def test_the_page_makes_no_network_request(page, explorer):
