@@ -6,6 +6,10 @@
   const CONFIG = { displaylogo: false, responsive: true };
   const WEBGL_FROM = 3000;
   const GAP_COLOURS = { not_fetched: "rgba(120,120,120,0.18)", short: "rgba(230,140,0,0.22)" };
+  // WebGL when the whole warehouse has more timeline points than SVG draws quickly; chosen once,
+  // since switching a chart between the two costs seconds
+  const TIMELINE_POINTS = new Set(E.member.map((m, i) => m * DOCS.id.length + E.doc[i])).size > WEBGL_FROM
+    ? "scattergl" : "scatter";
   const state = {};
   let picked = [];        // indices of the events the filters let through
   let listed = null;      // what the document list shows: {title, test}
@@ -158,12 +162,10 @@
       joined.y.push(row);
     });
     const marker = (symbol) => ({ symbol: symbol, size: 9, color: "#1f5fa8", line: { color: "#1f5fa8", width: 1.5 } });
-    // WebGL past a few thousand points (too many for SVG); below, SVG draws sooner
-    const type = points.size > WEBGL_FROM ? "scattergl" : "scatter";
     Plotly.react("timeline", [
-      { type: type, mode: "markers", name: "action", ...acted, marker: marker("circle"),
+      { type: TIMELINE_POINTS, mode: "markers", name: "action", ...acted, marker: marker("circle"),
         hovertemplate: "%{text}: action, %{x}<extra></extra>" },
-      { type: type, mode: "markers", name: "commitment only", ...pledged, marker: marker("circle-open"),
+      { type: TIMELINE_POINTS, mode: "markers", name: "commitment only", ...pledged, marker: marker("circle-open"),
         hovertemplate: "%{text}: commitment, %{x}<extra></extra>" },
       { type: "bar", orientation: "h", name: "not a member", ...outside, marker: { color: "rgba(0,0,0,0.12)" },
         hoverinfo: "skip", width: 0.9 },
