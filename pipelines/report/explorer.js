@@ -108,7 +108,8 @@
       type: "heatmap", z: z, x: D.goals.map((g) => g.name), y: D.members.map(memberLabel),
       customdata: D.members.map((m, r) => D.goals.map((g, c) => [r, c])),
       // no count printed in each cell: plotly's cell text costs more than the rest of the chart (hover shows it)
-      colorscale: [[0, "#f7fbff"], [1, "#08306b"]], hoverongaps: false,
+      // zero white, any document at least pale blue: one document must show beside thirty
+      colorscale: [[0, "#ffffff"], [1e-6, "#c6dbef"], [1, "#08306b"]], zmin: 0, hoverongaps: false,
       hovertemplate: "%{y}, %{x}: %{z} documents<extra></extra>",
     }], {
       height: 120 + 22 * D.members.length, margin: { t: 20, r: 20, b: 40, l: 180 },
