@@ -49,7 +49,8 @@ def plotly_js() -> bytes:
 
 def render_explorer(summary: Summary, sources: list[SourceCoverage], note: str, blob: dict[str, Any],
                     silent_members: list[Member], database: Path, generated_at: datetime) -> str:
-    data = json.dumps(blob, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    # "<" escaped: no title or sentence can end the script element ("</script>") or open a comment
+    data = json.dumps(blob, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
     script = files("pipelines.report").joinpath("explorer.js").read_text(encoding="utf-8")
     warning = blob["accuracy"]["warning"]
     parts = [

@@ -1,13 +1,13 @@
 """The explorer's data and accuracy sentences, from plain rows (the browser tests cover the page)."""
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 from pipelines.report import write_report
 from pipelines.report.accuracy import accuracy_notes
-from pipelines.report.data import CoverageWeek
+from pipelines.report.data import CoverageWeek, Summary
 from pipelines.report.explorer_data import Gap, coverage_gaps
-from pipelines.report.explorer_page import PLOTLY_JS
+from pipelines.report.explorer_page import PLOTLY_JS, render_explorer
 
 FIGURES = {
     "codebook_version": "2026.12.1",
@@ -65,3 +65,11 @@ def test_explorer_carries_the_figures_and_plotly_beside_it(shared_warehouse, tmp
     assert "tagged with codebook cb-test: they may not hold for it" in page
     assert f'<script src="{PLOTLY_JS}">' in page and "cdn" not in page.lower()
     assert (written.index.parent / PLOTLY_JS).stat().st_size > 1_000_000
+
+
+def test_a_title_cannot_end_the_pages_data(tmp_path):
+    blob = {"span": [None, None], "members": [], "goals": [], "roles": [], "sources": [],
+            "accuracy": {"warning": None}, "docs": {"title": ["</script><!--<script>alert(1)"]}}
+    page = render_explorer(Summary(None, 0, 0, None, None), [], "note", blob, [], tmp_path, datetime(2026, 1, 1))
+    data = page.split('<script id="explorer-data" type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(data) == blob
