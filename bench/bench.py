@@ -31,6 +31,7 @@ from bench.crawl import measure_crawl
 from bench.floor import extraction_floor, extraction_on_every_core, sample_pages, sample_stride
 from bench.measure import ChildRun, Figure, run_measured, verdict
 from bench.report_size import report_size_figures
+from bench.tagging import tagging_speed
 from bench.views import build_view_warehouse, time_views
 from pipelines.processing import reference_tagger
 
@@ -88,6 +89,7 @@ def pipeline_figures(workdir: Path, docs: int, floor_docs: int, figures: list[Fi
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         relevant = conn.execute("SELECT count(*) FROM document_relevance WHERE relevant").fetchone()[0]
     _say(Figure("relevant_tagged", relevant, "docs", note=f"the corpus has {corpus.relevant} relevant"), figures)
+    tagging_figures(warehouse, floor_docs, figures)
 
     again, _ = run_pipeline(warehouse, corpus.path)
     if again["new_versions"] or again["extracted"] or again["tagged"]:
@@ -104,6 +106,15 @@ def pipeline_figures(workdir: Path, docs: int, floor_docs: int, figures: list[Fi
     _say(Figure(f"peak_rss_mb_at_{docs}_docs", child.peak_rss_mb, "MB", note="pipeline process and its "
                 f"workers; the main process's peak after each stage: {main_peaks}"), figures)
     return corpus.path
+
+
+def tagging_figures(warehouse: Path, sample_docs: int, figures: list[Figure]) -> None:
+    speed = tagging_speed(warehouse, sample_docs)
+    _say(Figure("tag_ms_per_doc", speed.ms_per_doc, "ms", "<= 2", note=f"relevance, members, goals and "
+                f"events, one core, {speed.documents} extracted documents ({speed.relevant} relevant, "
+                f"{speed.events} events)"), figures)
+    _say(Figure("tag_ms_per_relevant_doc", speed.ms_per_relevant_doc, "ms",
+                note="the relevant ones alone: goals and events are looked for only there"), figures)
 
 
 def check_handled(run: dict, docs: int) -> None:

@@ -13,7 +13,7 @@ import duckdb
 BOOKKEEPING_TABLES = {"crawl_runs", "crawl_files", "crawl_listing_counts", "warc_records",
                       "warc_file_scans", "warc_verifications", "duplicate_scans", "schema_migrations"}
 # Columns naming the crawl file a row came from: the crawl's directory is named by its start time.
-CRAWL_PATH_COLUMNS = {"crawl_file", "first_seen"}
+CRAWL_PATH_COLUMNS = {"crawl_file", "first_seen_in"}
 
 Fingerprint = dict[str, Counter]
 

@@ -147,7 +147,8 @@ def _item(source: str, source_id: str, url: str, title: str, published: str | No
           fetch_url: str, api: dict, aliases: list[str]) -> dict[str, Any]:
     return {"source": source, "source_id": source_id, "url": url, "title": title,
             "published": published, "language": "en", "html": html, "fetched_at": FETCHED_AT,
-            "fetch_url": fetch_url, "api": api, "languages": ["en"], "aliases": sorted(aliases)}
+            "fetch_url": fetch_url, "api": api, "languages": ["en"], "aliases": sorted(aliases),
+            "subtitle": None}
 
 
 def corpus_items(spec: CorpusSpec, indices: range | None = None) -> Iterator[dict[str, Any]]:

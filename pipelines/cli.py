@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -62,7 +63,7 @@ def _print_summary(warehouse: Path) -> None:
 
 
 @main.command()
-@click.option("--input", "input_path", required=True, type=click.Path(dir_okay=False), help="JSON lines: id, source, title, text, published.")
+@click.option("--input", "input_path", required=True, type=click.Path(dir_okay=False), help="JSON lines: id, source, title, text, published; subtitle optional.")
 @click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False), help="JSON lines of tags, in input order.")
 def tag(input_path: str, output_path: str) -> None:
     """Tag documents by relevance, member and goal, with evidence."""
@@ -140,20 +141,78 @@ def report(warehouse_file: str | None, out_dir: str | None) -> None:
 
 
 @main.command()
-@click.option("--parquet", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Directory to write one <view>.parquet per researcher view into.")
+@click.option("--parquet", "parquet_dir", default=None, type=click.Path(file_okay=False),
+              help="Directory to write one <name>.parquet per researcher view, the roster, the goals "
+                   "and the evidence into, with a manifest.json.")
+@click.option("--csv", "csv_dir", default=None, type=click.Path(file_okay=False),
+              help="Directory to write the same files as CSV into, with a manifest.json.")
 @click.option("--warehouse", "warehouse_file", default=None,
               help="DuckDB file to read instead of the published copy (opened read-only).")
-def export(out_dir: str, warehouse_file: str | None) -> None:
-    """Write every researcher view of the published copy as Parquet."""
+def export(parquet_dir: str | None, csv_dir: str | None, warehouse_file: str | None) -> None:
+    """Write every researcher view, the roster, the goals and the evidence of the published copy as
+    Parquet (--parquet DIR) and/or CSV (--csv DIR), with their provenance in manifest.json."""
     from pipelines.export import ExportError, export_views
 
+    targets = [(fmt, out) for fmt, out in (("parquet", parquet_dir), ("csv", csv_dir)) if out]
+    if not targets:
+        raise click.UsageError("give --parquet DIR or --csv DIR (or both)")
+    source = _readable_copy(warehouse_file)
+    for file_format, out_dir in targets:
+        try:
+            written = export_views(source, Path(out_dir).absolute(), file_format)
+        except ExportError as error:
+            _fail(str(error))
+        for path in written:
+            click.echo(str(path))
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--format", "citation_format", type=click.Choice(["text", "bibtex", "both"]),
+              default="text", show_default=True, help="Plain text, a BibTeX entry, or both.")
+@click.option("--warehouse", "warehouse_file", default=None,
+              help="DuckDB file to read instead of the published copy (opened read-only).")
+def cite(doc_id: str, citation_format: str, warehouse_file: str | None) -> None:
+    """Print a citation of one document, named by its doc_id (eu:IP/12/1308) or an alias (IP/12/1308,
+    a DOJ release number, a URL it had)."""
+    from pipelines.citation import (
+        CitationError,
+        CitedDocument,
+        as_bibtex,
+        as_text,
+        load_sources,
+        source_of,
+    )
+    from spiders.archive import archived_record_id
+    from warehouse.citations import citation_facts
+
+    source_file = _readable_copy(warehouse_file)
     try:
-        written = export_views(_readable_copy(warehouse_file), Path(out_dir).absolute())
-    except ExportError as error:
+        with duckdb.connect(str(source_file), read_only=True) as conn:
+            found = citation_facts(conn, doc_id)
+        if not found:
+            raise CitationError(f"no document {doc_id!r} in {source_file} (neither a doc_id nor an alias)")
+        if len(found) > 1:
+            names = ", ".join(row["doc_id"] for row in found)
+            raise CitationError(f"{doc_id!r} names {len(found)} documents ({names}): cite one by its doc_id")
+        document = CitedDocument.from_row(found[0])
+        source = source_of(document, load_sources())
+        if document.warc_file is not None:
+            # The raw archive lies beside the working file, the published copy one directory down.
+            home = source_file.parent.parent if source_file.parent.name == "published" else source_file.parent
+            document = replace(document, warc_record_id=archived_record_id(
+                home / "raw" / "warc" / document.warc_file, document.warc_offset))
+    except CitationError as error:
         _fail(str(error))
-    for path in written:
-        click.echo(str(path))
+    except duckdb.Error as error:
+        _fail(f"reading {source_file}: {str(error).splitlines()[0]}")
+    if citation_format in ("text", "both"):
+        click.echo(as_text(document, source))
+    if citation_format == "both":
+        click.echo()
+    if citation_format in ("bibtex", "both"):
+        click.echo(as_bibtex(document, source))
+
 
 @main.command()
 @click.option("--all", "every_version", is_flag=True, help="Every version, not only those extracted by an older extractor.")

@@ -60,7 +60,7 @@ def extracted_row(doc: PendingDocument) -> ExtractedRow:
     else:
         published, date_source = None, None
     return ExtractedRow(doc.doc_id, doc.version, text, published, date_source, EXTRACTOR_VERSION,
-                        detect_language(text), doc.source, doc.title)
+                        detect_language(text), doc.source, doc.title, doc.subtitle)
 
 
 def extract_pending(
@@ -91,7 +91,8 @@ def reference_tagger() -> Tagger:
 
 def tag_one(doc: TaggableDocument) -> TagResult:
     return reference_tagger().tag(TagInput(id=doc.doc_id, source=doc.source, title=doc.title or "",
-                                            text=doc.text or "", published=doc.published))
+                                            text=doc.text or "", published=doc.published,
+                                            subtitle=doc.subtitle or ""))
 
 
 def tag_pending(

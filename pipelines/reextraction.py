@@ -69,7 +69,7 @@ def reextract(conn: duckdb.DuckDBPyConnection, outdated_only: bool = True, worke
 def _stored_batches(conn: duckdb.DuckDBPyConnection, params: dict) -> Iterator[list[tuple[PendingDocument, str | None]]]:
     reader = conn.cursor().execute(query("extraction_inputs"), params)
     while batch := reader.fetchmany(BATCH):
-        yield [(PendingDocument(*row[:7]), row[7]) for row in batch]
+        yield [(PendingDocument(*row[:8]), row[8]) for row in batch]
 
 
 def _archived_batches(conn: duckdb.DuckDBPyConnection, params: dict, archive: ArchiveReader,
@@ -78,7 +78,7 @@ def _archived_batches(conn: duckdb.DuckDBPyConnection, params: dict, archive: Ar
     while batch := reader.fetchmany(BATCH):
         found = []
         for (doc_id, version, source, source_id, fetch_url, fetched_at, title, published, sha256, url,
-             previous_text) in batch:
+             subtitle, previous_text) in batch:
             stored = ArchivedVersion(doc_id, version, source, source_id, fetch_url, fetched_at, title,
                                      published, sha256)
             lookup = archive.lookup(stored)
@@ -86,7 +86,8 @@ def _archived_batches(conn: duckdb.DuckDBPyConnection, params: dict, archive: Ar
                 skipped[lookup.problem] += 1
                 continue
             skipped["differs"] += not lookup.same_as_stored
-            found.append((PendingDocument(doc_id, version, lookup.html, url, published, source, title),
+            found.append((PendingDocument(doc_id, version, lookup.html, url, published, source, title,
+                                          subtitle),
                           previous_text))
         if found:
             yield found

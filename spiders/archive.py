@@ -142,3 +142,14 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "Unknown"
+
+
+def archived_record_id(warc_file: str | Path, offset: int) -> str | None:
+    """The WARC-Record-ID of the record at `offset`, or None when the file has no record there."""
+    try:
+        with Path(warc_file).open("rb") as stream:
+            stream.seek(offset)
+            record = next(iter(ArchiveIterator(stream)), None)
+    except (OSError, ArchiveLoadFailed):
+        return None
+    return None if record is None else record.rec_headers.get_header("WARC-Record-ID")

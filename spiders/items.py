@@ -26,3 +26,6 @@ class DocumentItem:
     # Every other name of the document, sorted: URLs it was seen at and its number (DOJ
     # "12-1445"; the Commission reference with its Press Corner and old RAPID addresses).
     aliases: list[str] = field(default_factory=list)
+    # The source's subtitle or standfirst, when it gives one (Press Corner: a speech's speaker and
+    # occasion, "Cecilia Malmström ... – Launch of the Global Alliance ..."); None otherwise.
+    subtitle: str | None = None

@@ -20,6 +20,7 @@ class TaggableDocument:
     title: str | None
     text: str | None
     published: date | None
+    subtitle: str | None = None
 
 
 def pending_tagging(

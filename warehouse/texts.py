@@ -22,6 +22,7 @@ class PendingDocument:
     published: date | None
     source: str | None = None
     title: str | None = None
+    subtitle: str | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class ExtractedRow:
     text_language: str | None = None   # ISO 639-1, detected from the text
     source: str | None = None
     title: str | None = None
+    subtitle: str | None = None
 
 
 def pending_extraction(
@@ -62,12 +64,12 @@ def save_extracted(conn: duckdb.DuckDBPyConnection, rows: Iterable[ExtractedRow]
     now = datetime.now(UTC)
     values = [
         (r.doc_id, r.version, r.text, r.published, r.date_source, r.extractor_version, now, r.text_language,
-         r.source, r.title)
+         r.source, r.title, r.subtitle)
         for r in rows
     ]
     return insert_rows(
         conn,
         "INSERT OR REPLACE INTO extracted_texts (doc_id, version, text, published, date_source, "
-        "extractor_version, extracted_at, text_language, source, title) VALUES",
+        "extractor_version, extracted_at, text_language, source, title, subtitle) VALUES",
         values,
     )

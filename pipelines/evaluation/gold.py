@@ -64,6 +64,7 @@ class GoldItem:
     note: str
     events: tuple[GoldEvent, ...] | None = None  # None: the item's events were not labelled
     genre: str | None = None
+    subtitle: str = ""  # the source's subtitle, when the item has one (a speech's occasion)
 
 
 def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
@@ -174,8 +175,11 @@ def load_own_set(path: Path, roster: frozenset[str] | None = None) -> list[GoldI
         genre = record.get("genre")
         if genre is not None and not isinstance(genre, str):
             raise GoldSetError(f"{where}: field 'genre' must be a string")
+        subtitle = record.get("subtitle") or ""
+        if not isinstance(subtitle, str):
+            raise GoldSetError(f"{where}: field 'subtitle' must be a string")
         items.append(GoldItem(
-            id=_field(record, "id", str, where), source=source,
+            id=_field(record, "id", str, where), source=source, subtitle=subtitle,
             title=_field(record, "title", str, where), text=_field(record, "text", str, where),
             published=_published(record.get("published"), where), **lab, events=events, genre=genre,
         ))

@@ -74,7 +74,7 @@ def tagger_predictor() -> Predictor:
         for item in items:
             published = dt.date.fromisoformat(item.published) if item.published else None
             result = tagger.tag(TagInput(item.id, item.source, item.title, item.text,
-                                         published)).to_output()
+                                         published, item.subtitle)).to_output()
             events = {(e["member"], e["goal"], e["mode"]): e["role"] for e in result["events"]}
             out[item.id] = Prediction(bool(result["relevant"]), frozenset(result["members"]),
                                       frozenset(result["goals"]), events)

@@ -79,7 +79,10 @@ def parse_line(line: str) -> TagInput:
     title = item.get("title")
     if title is not None and not isinstance(title, str):
         raise BadLine(f"title must be a string or null, got {type(title).__name__}")
-    return TagInput(doc_id, source, title or "", text, _published(item.get("published")))
+    subtitle = item.get("subtitle")
+    if subtitle is not None and not isinstance(subtitle, str):
+        raise BadLine(f"subtitle must be a string or null, got {type(subtitle).__name__}")
+    return TagInput(doc_id, source, title or "", text, _published(item.get("published")), subtitle or "")
 
 
 def _text(item: dict[str, Any], key: str) -> str:

@@ -189,7 +189,13 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
 def _is_all_caps(sentence: str) -> bool:
+    # Most sentences are plain prose: enough lowercase letters settle it without a pass in Python.
+    if sum(map(sentence.count, _ASCII_LOWER)) > 0.15 * len(sentence):
+        return False
     letters = [ch for ch in sentence if ch.isalpha()]
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-Field = Literal["title", "text"]
+Field = Literal["title", "subtitle", "text"]
 GOALS = ("victims", "prosecution", "awareness", "availability")
 MODES = ("action", "commitment")
 ROLES = ("actor", "partner", "signatory")
@@ -27,6 +27,7 @@ class TagInput:
     title: str
     text: str
     published: date | None = None
+    subtitle: str = ""  # a speech's speaker and occasion, a release's standfirst: read for relevance
 
 
 @dataclass(frozen=True)

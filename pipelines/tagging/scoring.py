@@ -119,9 +119,12 @@ def _rule_hits(rule: Rule, fields: Sequence[FieldText]) -> dict[SentenceKey, Spa
                 si = sentence_index(field.spans, m.start())
                 if si is not None and si not in first:
                     first[si] = m.span()
+            if not first:
+                break  # every pattern must hit the same sentence: the rule cannot hit in this field
             found.append(first)
-        for si in set(found[0]).intersection(*found[1:]):
-            hits[(fi, si)] = found[0][si]
+        else:
+            for si in set(found[0]).intersection(*found[1:]):
+                hits[(fi, si)] = found[0][si]
     return hits
 
 

@@ -57,7 +57,10 @@ class Tagger:
 
     def tag(self, doc: TagInput) -> TagResult:
         fields = [FieldText.of("title", doc.title or ""), FieldText.of("text", doc.text or "")]
-        relevance = judge_relevance(self.codebook, fields)
+        # What a document is about is said by its title and, where the source gives one, its
+        # subtitle (a speech's title is often a phrase; its occasion is in the subtitle).
+        about = fields[:1] + ([FieldText.of("subtitle", doc.subtitle)] if doc.subtitle.strip() else []) + fields[1:]
+        relevance = judge_relevance(self.codebook, about)
         mentions = self._matcher.mentions(fields, doc.source)
         hits = (
             goal_hits(self.codebook, fields, self._events.boilerplate(fields))
@@ -74,7 +77,7 @@ class Tagger:
             goals=best_per_goal_and_mode(goal_evidence),
             goal_evidence=goal_evidence,
             codebook_version=self.codebook.version,
-            alliance_framed=relevance.relevant and self._framed(fields),
+            alliance_framed=relevance.relevant and self._framed(about),
             events=[
                 replace(e, member_on_date=self.roster.is_member(e.member, doc.published))
                 for e in self._events.find(fields, hits, mentions, doc.source)

@@ -192,6 +192,7 @@ def document_item(
         api=_without_html(body),
         languages=_languages(body.get("languages"), language),
         aliases=document_aliases(reference),
+        subtitle=" ".join(optional_text(version, "subtitle", "docuLanguageResource.subtitle").split()) or None,
     )
 
 

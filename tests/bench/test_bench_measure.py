@@ -64,17 +64,21 @@ def test_every_core_extracts_the_same_sample_as_the_floor(tmp_path):
 
 
 def test_process_tree_memory_counts_children_and_ends_at_zero():
-    child = subprocess.Popen([sys.executable, "-c", "import time; b = bytearray(60_000_000); time.sleep(30)"])
+    # The child says when its memory is in place, so a busy machine only makes the test wait.
+    child = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; b = bytearray(60_000_000); b[::4096] = b'x' * len(b[::4096]); "
+         "print('ready', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
     try:
-        own = tree_rss_kb(os.getpid())
-        deadline = 0
-        while tree_rss_kb(child.pid) < 50_000 and deadline < 100:
-            subprocess.run(["sleep", "0.05"], check=False)
-            deadline += 1
+        own = tree_rss_kb(os.getpid()) - tree_rss_kb(child.pid)
+        assert child.stdout.readline().strip() == "ready"
         assert tree_rss_kb(os.getpid()) > own + 50_000
     finally:
         child.kill()
         child.wait()
+        child.stdout.close()
     assert tree_rss_kb(child.pid) == 0
 
 

@@ -201,3 +201,29 @@ def test_text_language_is_recorded_and_duplicates_were_looked_for(run_twice, con
     assert run_twice[0].asset_materializations_for_node("near_duplicate_links")
     copies = conn.execute("SELECT sum(copies) FROM canonical_documents").fetchone()[0]
     assert copies == conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+
+def test_speeches_are_judged_by_their_occasion_as_well_as_their_title(conn):
+    judged = dict(conn.execute("SELECT doc_id, relevant FROM documents WHERE doc_id IN "
+                               "('eu:SPEECH/12/911', 'eu:SPEECH/13/838')").fetchall())
+    assert judged == {"eu:SPEECH/12/911": True, "eu:SPEECH/13/838": True}
+    assert conn.execute("SELECT subtitle FROM raw_documents WHERE doc_id = 'eu:SPEECH/12/911'").fetchone()[0].endswith(
+        "Launch of the Global Alliance against Child Sexual Abuse Online")
+
+
+def test_aliases_record_when_they_were_first_seen(conn):
+    kinds, missing = conn.execute("SELECT list(DISTINCT typeof(first_seen)), count(*) - count(first_seen) "
+                                  "FROM document_aliases").fetchone()
+    assert (kinds, missing) == (["TIMESTAMP"], 0)
+
+
+def test_a_document_of_the_run_is_cited_with_its_archive_record(run_twice):
+    from click.testing import CliRunner
+
+    from pipelines.cli import main
+
+    result = CliRunner().invoke(main, ["cite", "IP/12/1308", "--warehouse", str(run_twice[3])])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("European Commission. \u201c")
+    assert "IP/12/1308, " in result.output and "archive record <urn:uuid:" in result.output
+    assert " in raw/warc/eu-" in result.output

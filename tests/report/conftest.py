@@ -24,9 +24,9 @@ DATED_DOCUMENTS = 16
 def _document(conn, doc_id, published, relevant=True):
     source, source_id = doc_id.split(":", 1)
     conn.execute(
-        "INSERT INTO raw_documents (doc_id, version, source, source_id, title, published, content_sha256, "
-        "crawl_file) VALUES (?, 1, ?, ?, ?, ?, ?, 'crawl.jsonl')",
-        [doc_id, source, source_id, f"Release {source_id}", published, doc_id],
+        "INSERT INTO raw_documents (doc_id, version, source, source_id, url, title, published, content_sha256, "
+        "fetched_at, crawl_file) VALUES (?, 1, ?, ?, ?, ?, ?, ?, '2026-11-28 10:00:00', 'crawl.jsonl')",
+        [doc_id, source, source_id, f"https://example.org/{source_id}", f"Release {source_id}", published, doc_id],
     )
     conn.execute("INSERT INTO extracted_texts (doc_id, version, text, published, date_source, extractor_version, extracted_at) VALUES (?, 1, 'Some text.', ?, 'api', 'x', now())",
                  [doc_id, published])

@@ -157,6 +157,15 @@ def test_document_item():
     assert "htmlContent" not in item.api["docuLanguageResource"]
     assert item.api["publishDate"] == "2013-02-05T11:00:00Z"
     assert "htmlContent" in DOCUMENT["docuLanguageResource"]  # the payload is left untouched
+    assert item.subtitle is None
+
+
+def test_a_speech_passes_on_its_subtitle():
+    speech = {**DOCUMENT, "docuLanguageResource": {
+        **DOCUMENT["docuLanguageResource"],
+        "subtitle": "  Commissioner X –\nLaunch of the   conference "}}
+    item = document_item(speech, requested_reference="SPEECH/12/911", fetch_url="u", fetched_at=FETCHED)
+    assert item.subtitle == "Commissioner X – Launch of the conference"
 
 
 def test_document_gaps_are_filled_from_the_search_entry():

@@ -245,3 +245,24 @@ def test_output_line_shape(tagger):
     assert set(event) == {"member", "goal", "mode", "role", "confidence", "field", "start", "end", "sentence"}
     assert event["sentence"] == "Police in Spain rescued a child from sexual abuse."[event["start"]:event["end"]]
     assert 0 < event["confidence"] <= 1
+
+
+SPEECH_TEXT = ("Ministers, ladies and gentlemen, thank you for coming. Every year police officers in our "
+               "countries spend thousands of hours going through pictures, looking for anything that can "
+               "tell them where a child might be. We commit to identifying more of them.")
+
+
+def test_a_speech_is_judged_by_its_subtitle_as_well_as_its_title_and_text(tagger):
+    def speech(subtitle: str) -> TagResult:
+        return tagger.tag(TagInput(id="doc", source="eu", title="Joining forces to protect children online",
+                                   text=SPEECH_TEXT, published=date(2012, 12, 5), subtitle=subtitle))
+
+    occasion = "Commissioner, European Commission \u2013 Launch of the Global Alliance against Child Sexual Abuse Online"
+    assert not speech("").relevant
+    assert not speech("Commissioner, European Commission \u2013 Annual conference on road safety").relevant
+    judged = speech(occasion)
+    assert judged.relevant and judged.alliance_framed
+    assert judged.relevance_evidence[0].field == "subtitle"
+    assert judged.relevance_evidence[0].sentence == occasion[occasion.index("Commissioner"):]
+    # Goals and events are read from the title and the text only: the subtitle says what the speech is about.
+    assert all(tag.evidence.field != "subtitle" for tag in judged.goal_evidence)

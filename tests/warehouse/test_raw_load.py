@@ -1,6 +1,7 @@
 """Loading crawl output into raw_documents: versions, duplicates, rejects, idempotence."""
 
 import json
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -125,3 +126,63 @@ def test_line_python_reads_but_the_loader_refuses_is_named(conn, tmp_path):
     result = load_crawl_file(conn, path)
     assert (result.rejected, result.new_versions) == (1, 1)
     assert result.rejections[0].startswith("line 2: ") and "surrogate" in result.rejections[0]
+
+
+def test_an_alias_records_when_and_in_which_crawl_file_it_was_first_seen(conn, tmp_path):
+    first = write_lines(tmp_path / "a.jsonl", [item("u-1", aliases=["12-crm-1308"])])
+    load_crawl_file(conn, first)
+    later = dict(item("u-1", aliases=["12-crm-1308", "https://example.org/u-1"]),
+                 fetched_at="2026-11-29T08:30:00+00:00")
+    load_crawl_file(conn, write_lines(tmp_path / "b.jsonl", [later]))
+    rows = conn.execute("SELECT alias, first_seen, first_seen_in FROM document_aliases ORDER BY alias").fetchall()
+    assert [(alias, str(seen)) for alias, seen, _ in rows] == [
+        ("12-crm-1308", "2026-11-28 10:00:00"), ("https://example.org/u-1", "2026-11-29 08:30:00")]
+    assert [Path(where).name for *_, where in rows] == ["a.jsonl", "b.jsonl"]
+
+
+def test_the_migration_turns_an_old_first_seen_path_into_a_time(tmp_path):
+    from warehouse.sql import ordered_files
+
+    old = duckdb.connect(str(tmp_path / "old.duckdb"))
+    migrate(old)
+    # Undo 009 to hold the table as older warehouses do, with a row it left behind.
+    old.execute("DROP TABLE document_aliases")
+    old.execute(dict(ordered_files("migrations"))["004_document_aliases.sql"])
+    old.execute("DELETE FROM schema_migrations WHERE name = '009_alias_first_seen_time.sql'")
+    crawl_file = str(tmp_path / "a.jsonl")
+    old.execute("INSERT INTO raw_documents (doc_id, version, source, source_id, content_sha256, fetched_at, "
+                "crawl_file) VALUES ('doj:u-1', 1, 'doj', 'u-1', 'x', '2026-11-28 10:00:00', ?)", [crawl_file])
+    old.execute("INSERT INTO document_aliases VALUES ('doj:u-1', '12-crm-1308', ?)", [crawl_file])
+    assert migrate(old) == ["009_alias_first_seen_time.sql"]
+    row = old.execute("SELECT first_seen, first_seen_in FROM document_aliases").fetchone()
+    assert (str(row[0]), row[1]) == ("2026-11-28 10:00:00", crawl_file)
+    old.close()
+
+
+def test_a_subtitle_is_stored_with_its_version(conn, tmp_path):
+    speech = item("SPEECH/12/911", source="eu", subtitle="Commissioner X \u2013 Launch of the Alliance")
+    load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", [speech, item("u-2")]))
+    assert conn.execute("SELECT doc_id, subtitle FROM raw_documents ORDER BY doc_id").fetchall() == [
+        ("doj:u-2", None), ("eu:SPEECH/12/911", "Commissioner X \u2013 Launch of the Alliance")]
+
+
+def test_the_migration_reads_old_subtitles_from_the_stored_api_record(tmp_path):
+    from warehouse.sql import ordered_files
+
+    old = duckdb.connect(str(tmp_path / "old.duckdb"))
+    old.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+    for name, sql in ordered_files("migrations"):
+        if name < "010":
+            old.execute(sql)
+            old.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+    api = json.dumps({"docuLanguageResource": {"title": "T", "subtitle": " Launch of the Alliance "}})
+    for doc_id, source, record in (("eu:SPEECH/12/911", "eu", api), ("doj:u-1", "doj", "{}")):
+        old.execute("INSERT INTO raw_documents (doc_id, version, source, source_id, content_sha256, api_metadata, "
+                    "crawl_file) VALUES (?, 1, ?, 'x', 'x', ?, 'f')", [doc_id, source, record])
+        old.execute("INSERT INTO extracted_texts (doc_id, version, text, extractor_version, extracted_at) "
+                    "VALUES (?, 1, 'Text.', 'x', now())", [doc_id])
+    assert migrate(old) == ["010_document_subtitles.sql"]
+    expected = [("doj:u-1", None), ("eu:SPEECH/12/911", "Launch of the Alliance")]
+    assert old.execute("SELECT doc_id, subtitle FROM raw_documents ORDER BY doc_id").fetchall() == expected
+    assert old.execute("SELECT doc_id, subtitle FROM extracted_texts ORDER BY doc_id").fetchall() == expected
+    old.close()

@@ -12,6 +12,6 @@ FROM read_json(
         source: 'VARCHAR', source_id: 'VARCHAR', url: 'VARCHAR', fetch_url: 'VARCHAR',
         title: 'VARCHAR', published: 'VARCHAR', language: 'VARCHAR', languages: 'VARCHAR[]',
         html: 'VARCHAR', fetched_at: 'VARCHAR', api: 'JSON',
-        aliases: 'VARCHAR[]'
+        aliases: 'VARCHAR[]', subtitle: 'VARCHAR'
     }
 );

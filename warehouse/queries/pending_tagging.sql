@@ -2,7 +2,7 @@
 -- tagged with codebook $codebook_version, published in [$start, $end), undated, or revisions (as in
 -- pending_extraction_keys). One table only:
 -- a join here would hold every pending text in memory.
-SELECT e.doc_id, e.version, e.source, e.title, e.text, e.published
+SELECT e.doc_id, e.version, e.source, e.title, e.text, e.published, e.subtitle
 FROM extracted_texts AS e
 WHERE ((e.published >= $start AND e.published < $end) OR e.published IS NULL OR e.version > 1)
   AND NOT EXISTS (

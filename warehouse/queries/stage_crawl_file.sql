@@ -9,6 +9,7 @@ SELECT
     source,
     sha256(COALESCE(title, '') || chr(31) || COALESCE(html, '') || chr(31) || COALESCE(published, '')) AS content_sha256,
     COALESCE(aliases, []) AS aliases,
+    TRY_CAST(fetched_at AS TIMESTAMP) AS fetched_at,
     $path AS crawl_file
 FROM crawl_file_lines($path)
 WHERE source IN ('doj', 'eu') AND COALESCE(source_id, '') <> '';
