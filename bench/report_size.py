@@ -65,7 +65,7 @@ def filter_timings(index: Path) -> list[float]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(index.as_uri(), timeout=120_000)
+        page.goto(index.resolve().as_uri(), timeout=120_000)
         page.wait_for_function("document.body.dataset.renderMs !== undefined", timeout=120_000)
         for select, value in FILTER_STEPS:
             page.evaluate("delete document.body.dataset.renderMs")
