@@ -4,7 +4,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-live eval bench drill ui clean
+.PHONY: demo test test-live eval bench drill ui clean screenshots .chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ demo: $(STAMP)
 
 # One worker per core, one test file per worker (its module fixtures built once; tests/conftest.py);
 # `.venv/bin/python -m pytest` alone runs the same suite serially.
-test: $(STAMP)
+test: $(STAMP) .chromium
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The spider tests against the real sites (skipped unless ALLIANCE_LIVE=1): catches a change of the
@@ -35,6 +35,14 @@ eval: $(STAMP)
 
 ui: $(STAMP)
 	DAGSTER_HOME=$(CURDIR)/dagster_home $(BIN)/alliance-tracker ui
+
+# The browser tests and screenshots drive Debian's chromium through Playwright; never a browser download.
+.chromium:
+	command -v chromium >/dev/null || { S=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$S apt-get update && $$S env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+screenshots: $(STAMP) .chromium
+	$(BIN)/python -m pipelines.report.screenshot docs/explorer.png
 
 clean:
 	rm -rf warehouse/*.duckdb warehouse/raw warehouse/published warehouse/report

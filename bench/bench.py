@@ -31,6 +31,7 @@ from bench.crawl import measure_crawl
 from bench.floor import extraction_floor, extraction_on_every_core, sample_pages, sample_stride
 from bench.measure import ChildRun, Figure, run_measured, verdict
 from bench.peer import peer_figures
+from bench.report_size import report_size_figures
 from bench.tagging import tagging_speed
 from bench.views import build_view_warehouse, time_views
 from pipelines.processing import reference_tagger
@@ -180,6 +181,8 @@ def main() -> int:
         crawl_figures(workdir, crawl_docs, figures)
         large = view_figures(workdir, view_docs, figures)
         scale_memory_figure(workdir, corpus, docs, large, view_docs, figures)
+        for figure in report_size_figures(workdir / "report"):
+            _say(figure, figures)
     except BenchError as error:
         print(f"bench: error: {error} (work directory {workdir})", file=sys.stderr)
         return 1

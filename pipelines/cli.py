@@ -158,7 +158,8 @@ def _readable_copy(warehouse_file: str | None) -> Path:
 @click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
               help="Directory for index.html and the charts (default: report/ beside the warehouse).")
 def report(warehouse_file: str | None, out_dir: str | None) -> None:
-    """Write the researchers' report (index.html with PNG charts) from the published copy."""
+    """Write the researchers' report (index.html: the explorer; print.html with PNG charts) from the
+    published copy."""
     from pipelines.report import ReportError, write_report
     from warehouse.location import beside
 

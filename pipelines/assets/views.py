@@ -53,7 +53,8 @@ def _embedded_png(path) -> str:
 
 @asset(group_name="warehouse", deps=[published_warehouse], partitions_def=publication_weeks,
        backfill_policy=single_run, automation_condition=AutomationCondition.eager(), output_required=False,
-       description="The researchers' report (warehouse/report/index.html with PNG charts), from the published copy.")
+       description="The researchers' report (warehouse/report/index.html: the explorer; print.html with PNG "
+                   "charts), from the published copy.")
 def research_report(context: AssetExecutionContext, warehouse: WarehouseResource):
     from pipelines.report import write_report  # matplotlib loads only for this step
 
@@ -63,7 +64,8 @@ def research_report(context: AssetExecutionContext, warehouse: WarehouseResource
     # newest week's materialization only, which the UI shows as the asset's latest: in every week of
     # a backfill they would repeat ~0.5 MB of images hundreds of times in the event log.
     weeks = context.partition_keys
-    summary = {"index": MetadataValue.path(str(report.index)), "charts": len(report.charts),
+    summary = {"index": MetadataValue.path(str(report.index)),
+               "printable": MetadataValue.path(str(report.printable)), "charts": len(report.charts),
                "charts_shown_with_week": weeks[-1]}
     for week in weeks[:-1]:
         context.log_event(AssetMaterialization(context.asset_key, partition=week, metadata=summary))

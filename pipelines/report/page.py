@@ -51,10 +51,10 @@ def render_page(summary: Summary, sources: list[SourceCoverage], note: str, char
         "<title>Global Alliance against child sexual abuse online: what members did</title>",
         f"<style>{_STYLE}</style></head><body>",
         "<h1>Global Alliance against child sexual abuse online: what members did, per goal</h1>",
-        f'<p class="meta">{_describe(summary, database, generated_at)}</p>',
+        f'<p class="meta">{describe(summary, database, generated_at)}</p>',
         "<h2>Read this first: what the collection covers</h2>",
         f'<p class="note">{escape(note)}</p>',
-        _coverage_table(sources),
+        coverage_table(sources),
         "<h2>How documents are counted</h2>",
         _COUNTING,
         "<h2>Activity per goal over time</h2>",
@@ -64,7 +64,7 @@ def render_page(summary: Summary, sources: list[SourceCoverage], note: str, char
         "<h2>One timeline per member</h2>",
         _TIMELINE_KEY,
         *(_image(name, f"Member timelines, page {n}") for n, name in enumerate(charts.timelines, start=1)),
-        _silent(silent_members),
+        silent_note(silent_members),
         "<h2>Coverage over time</h2>",
         _image(charts.coverage, "Documents fetched per source and quarter, with listing counts"),
         "</body></html>",
@@ -72,7 +72,7 @@ def render_page(summary: Summary, sources: list[SourceCoverage], note: str, char
     return "\n".join(parts) + "\n"
 
 
-def _describe(summary: Summary, database: Path, generated_at: datetime) -> str:
+def describe(summary: Summary, database: Path, generated_at: datetime) -> str:
     span = (f"published {summary.first_published} to {summary.last_published}"
             if summary.first_published else "no dated documents")
     codebook = summary.codebook_version or "none yet"
@@ -86,7 +86,7 @@ def _image(name: str, alt: str) -> str:
     return f'<p><img src="{escape(name)}" alt="{escape(alt)}"></p>'
 
 
-def _coverage_table(sources: list[SourceCoverage]) -> str:
+def coverage_table(sources: list[SourceCoverage]) -> str:
     if not sources:
         return ""
     head = ("<tr><th>source</th><th>first week</th><th>last week</th><th>weeks without documents</th>"
@@ -105,7 +105,7 @@ def _coverage_table(sources: list[SourceCoverage]) -> str:
     return "<table>" + head + "".join(rows) + "</table>"
 
 
-def _silent(members: list[Member]) -> str:
+def silent_note(members: list[Member]) -> str:
     if not members:
         return ""
     names = ", ".join(escape(m.label) for m in members)

@@ -26,9 +26,9 @@ def image_sources(page: str) -> list[str]:
     return re.findall(r'<img src="([^"]+)"', page)
 
 
-def test_report_writes_a_page_that_shows_every_chart(report):
-    page = report.index.read_text(encoding="utf-8")
-    assert report.index.name == "index.html"
+def test_report_writes_a_printable_page_that_shows_every_chart(report):
+    page = report.printable.read_text(encoding="utf-8")
+    assert report.index.name == "index.html" and report.printable.name == "print.html"
     assert image_sources(page) == [chart.name for chart in report.charts]
     assert {c.name for c in report.charts} >= {"goal_activity.png", "member_goal_heatmap.png",
                                                 "member_timelines_01.png", "coverage.png"}
@@ -48,9 +48,11 @@ def test_charts_are_real_images_with_something_drawn(report):
 
 
 def test_page_tells_coverage_before_the_charts(report):
-    page = report.index.read_text(encoding="utf-8")
+    page = report.printable.read_text(encoding="utf-8")
     note_at = page.index(html.escape(report.coverage_note))
     assert note_at < page.index("<img")
+    explorer = report.index.read_text(encoding="utf-8")
+    assert explorer.index(html.escape(report.coverage_note)) < explorer.index('<div id="activity">')
     # no crawl recorded in this warehouse: the note must say gaps are not inactivity
     assert "no action" in report.coverage_note
     # the ledger runs from the first document's week (2013-01-07) to the last one's (2014-11-10): 97
@@ -92,7 +94,8 @@ def test_report_of_an_empty_warehouse_says_so(empty_warehouse, tmp_path):
     written = write_report(empty_warehouse, tmp_path / "out")
     assert "holds no documents yet" in written.coverage_note
     assert all(chart.stat().st_size > 0 for chart in written.charts)
-    assert image_sources(written.index.read_text(encoding="utf-8")) == [c.name for c in written.charts]
+    assert image_sources(written.printable.read_text(encoding="utf-8")) == [c.name for c in written.charts]
+    assert '<div id="matrix">' in written.index.read_text(encoding="utf-8")
 
 
 def test_timelines_split_into_pages(tmp_path):
