@@ -87,9 +87,10 @@ def _print_summary(warehouse: Path) -> None:
             click.echo(f"{title}:")
             conn.sql(sql_query(name)).show(max_rows=100, max_width=200)
         members = conn.execute(sql_query("summary_by_member")).fetchall()
-    shown = ", ".join(f"{code} {documents}" for code, _, documents in members[:12])
+    shown = ", ".join(f"{code} {acting}/{any_role}" for code, _, acting, any_role in members[:12])
     more = f", and {len(members) - 12} more" if len(members) > 12 else ""
-    click.echo(f"relevant documents per member ({len(members)} members): {shown}{more}")
+    click.echo(f"documents with implementation events per member, acting/any role ({len(members)} "
+               f"members): {shown}{more}")
 
 
 @main.command()
