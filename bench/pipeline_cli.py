@@ -1,4 +1,4 @@
-"""The pipeline as `make demo` runs it: three `dagster asset materialize` commands (the reference data,
+"""The pipeline's assets in three `dagster asset materialize` commands (the reference data,
 then collect and transform over a range of publication weeks), each a process of its own whose log
 is read as it is written, so that a drill can kill it with SIGKILL at a chosen moment of a chosen step."""
 
