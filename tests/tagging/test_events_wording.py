@@ -1,0 +1,47 @@
+"""Goal wording that names no stock phrase: targets stated in plain words, pledges to train or to
+set up units. Each case is written here in our own words."""
+
+from datetime import date
+
+import pytest
+
+from pipelines.tagging import Tagger, TagInput
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Tagger.from_reference()
+
+
+def events(tagger, text, *, source="eu", title="Child sexual abuse online"):
+    result = tagger.tag(TagInput("doc", source, title, text, date(2015, 5, 4)))
+    assert result.relevant, "each case is about child sexual abuse: the tagger must see that"
+    return {(e.member, e.goal, e.mode): e.role for e in result.events}
+
+
+def test_signatories_commit_to_targets_stated_in_plain_words(tagger):
+    found = events(tagger, "The joint statement we adopted this morning commits those who sign it to two "
+                           "things: to bring the men who abuse children online to justice, and to take "
+                           "the pictures of that abuse off the internet. Norway and Mexico signed it "
+                           "before lunch.")
+    expected = {(m, g, "commitment"): "signatory" for m in ("NO", "MX")
+                for g in ("prosecution", "availability")}
+    assert expected.items() <= found.items()
+
+
+def test_a_pledge_to_help_set_up_police_units_is_a_prosecution_commitment(tagger):
+    found = events(tagger, "Sweden will pay for advisers to help five countries set up police units for "
+                           "sexual offences against children.")
+    assert found.get(("SE", "prosecution", "commitment")) == "actor"
+
+
+def test_a_pledge_to_train_investigators_is_a_prosecution_commitment(tagger):
+    found = events(tagger, "Next year the Australian Federal Police will train investigators in Pacific "
+                           "island states to examine seized phones in child sexual abuse cases.")
+    assert found.get(("AU", "prosecution", "commitment")) == "actor"
+
+
+def test_officers_described_as_trained_do_not_make_a_prosecution_event(tagger):
+    found = events(tagger, "In the autumn Denmark will send specially trained police officers into schools "
+                           "to talk to pupils about the risks of sharing intimate pictures online.")
+    assert ("DK", "prosecution", "commitment") not in found
