@@ -45,3 +45,22 @@ def test_officers_described_as_trained_do_not_make_a_prosecution_event(tagger):
     found = events(tagger, "In the autumn Denmark will send specially trained police officers into schools "
                            "to talk to pupils about the risks of sharing intimate pictures online.")
     assert ("DK", "prosecution", "commitment") not in found
+
+
+def test_a_single_officer_of_a_country_acts_for_it(tagger):
+    found = events(tagger, "Last year a police officer in Norway arrested a man who ran a forum for "
+                           "sharing child sexual abuse images.")
+    assert found.get(("NO", "prosecution", "action")) == "actor"
+
+
+def test_officers_given_tools_by_someone_else_get_no_event(tagger):
+    found = events(tagger, "Europol's centre will open in the spring, and it will give investigators such "
+                           "as the detectives in Portugal better tools to identify child victims.")
+    assert {m for m, _, _ in found} == set()
+
+
+def test_a_body_that_hosted_a_summit_in_a_city_gets_no_event(tagger):
+    found = events(tagger, "The Commission welcomes the pledges made at the summit on child sexual abuse "
+                           "online, hosted in Rome by the Italian Ministry of the Interior and attended by "
+                           "internet companies that block and remove abuse images.")
+    assert {m for m, _, _ in found} == set()
