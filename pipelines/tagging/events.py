@@ -191,6 +191,8 @@ class EventFinder:
             between = text[max(sentence.start, hit.span[0] - 15) : max(a.start, hit.span[1])]
         if self.frames.negation.search(between) or self.frames.hypothetical.search(between):
             return True
+        if self.frames.gathering.search(text[sentence.start : (hit.words or hit.span)[0]]):
+            return True  # "the summit brought together ... technology companies": who was there
         return hit.tag.mode == "commitment" and bool(
             self.frames.general_resolve.search(sentence.text)
             or self.frames.not_a_pledge.search(sentence.text)

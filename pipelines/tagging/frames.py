@@ -56,6 +56,7 @@ class EventFrames:
     own_subject: re.Pattern[str]
     meeting_word: re.Pattern[str]
     abroad_after: re.Pattern[str]
+    gathering: re.Pattern[str]  # "brought together ministers, companies and charities"
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> EventFrames:
@@ -95,7 +96,7 @@ class EventFrames:
                     "collective_pledge", "not_a_pledge", "collective_subject",
                     "partner_word", "same_again", "presidency", "national_marker",
                     "its_authority", "pledge_intro", "clause_pledge", "clause_deed",
-                    "other_doer", "own_subject", "meeting_word", "abroad_after",
+                    "other_doer", "own_subject", "meeting_word", "abroad_after", "gathering",
                 )
             },
         )
@@ -110,7 +111,7 @@ _RAW_KEYS = (
     "clause_in", "collective_including", "collective_pledge", "not_a_pledge", "collective_subject",
     "partner_word", "same_again", "presidency", "national_marker", "its_authority",
     "pledge_intro", "clause_pledge", "clause_deed", "other_doer", "own_subject", "meeting_word",
-    "abroad_after",
+    "abroad_after", "gathering",
 )
 
 def _text(data: dict, name: str, where: Where) -> str:

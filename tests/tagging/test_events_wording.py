@@ -64,3 +64,16 @@ def test_a_body_that_hosted_a_summit_in_a_city_gets_no_event(tagger):
                            "online, hosted in Rome by the Italian Ministry of the Interior and attended by "
                            "internet companies that block and remove abuse images.")
     assert {m for m, _, _ in found} == set()
+
+
+def test_those_gathered_at_a_meeting_show_no_goal(tagger):
+    found = events(tagger, "The conference on child sexual abuse online, opened by the Home Secretary, "
+                           "brought together police chiefs, internet service providers and charities.",
+                   source="govuk")
+    assert found == {}
+
+
+def test_a_gathering_whose_members_then_act_still_gives_the_event(tagger):
+    found = events(tagger, "The operation brought together police from Spain and Italy, who then arrested "
+                           "eleven men for sharing child sexual abuse images.")
+    assert found.get(("ES", "prosecution", "action")) is not None
