@@ -77,3 +77,12 @@ def test_a_gathering_whose_members_then_act_still_gives_the_event(tagger):
     found = events(tagger, "The operation brought together police from Spain and Italy, who then arrested "
                            "eleven men for sharing child sexual abuse images.")
     assert found.get(("ES", "prosecution", "action")) is not None
+
+
+def test_experts_listed_among_the_participants_of_an_operation_are_partners(tagger):
+    found = events(tagger, "Interpol ran a week-long workshop in Lyon to find the children shown in "
+                           "unsolved abuse image series. Among the participants were specialists from "
+                           "Belgium, Croatia and Ireland.",
+                   title="Specialists meet to identify child victims of sexual abuse")
+    expected = {(m, "victims", "action"): "partner" for m in ("BE", "HR", "IE")}
+    assert found == expected
