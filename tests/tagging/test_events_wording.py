@@ -86,3 +86,13 @@ def test_experts_listed_among_the_participants_of_an_operation_are_partners(tagg
                    title="Specialists meet to identify child victims of sexual abuse")
     expected = {(m, "victims", "action"): "partner" for m in ("BE", "HR", "IE")}
     assert found == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "This year we have asked more of the hosting companies.",
+    "The Government has urged internet companies to remove abuse images within a day of a report.",
+])
+def test_asking_companies_to_act_is_no_act_of_the_government(tagger, sentence):
+    found = events(tagger, "Images of child sexual abuse are shared every day. " + sentence,
+                   source="govuk")
+    assert ("GB", "availability", "action") not in found
