@@ -222,7 +222,10 @@ class EventFinder:
         if self._abroad(sentence, hits):
             return True  # "was charged in the Philippines": another country's act
         others = [n.start for n in sentence.named if n.kind == "body" and n.start <= first_goal]
-        others += [m.start() for m in self.frames.other_doer.finditer(text, sentence.start, first_goal + 1)]
+        # the goal's words may themselves name the other doer ("internet providers will offer ...")
+        first_words_end = max(h.span[1] for h in hits if h.span[0] == first_goal)
+        others += [m.start() for m in self.frames.other_doer.finditer(text, sentence.start, first_words_end)
+                   if m.start() <= first_goal]
         if not others:
             return False
         own = self.frames.own_subject.search(text, sentence.start, min(others))

@@ -96,3 +96,16 @@ def test_asking_companies_to_act_is_no_act_of_the_government(tagger, sentence):
     found = events(tagger, "Images of child sexual abuse are shared every day. " + sentence,
                    source="govuk")
     assert ("GB", "availability", "action") not in found
+
+
+def test_what_companies_named_by_the_goal_words_will_do_is_not_the_issuers_pledge(tagger):
+    found = events(tagger, "Abuse images of children circulate widely. Before Christmas, the big internet "
+                           "service providers will offer every household new filters.", source="govuk")
+    assert ("GB", "availability", "commitment") not in found
+
+
+def test_pictures_found_and_removed_is_an_availability_act(tagger):
+    found = events(tagger, "Sexual abuse of children leaves pictures behind. Since March the National "
+                           "Crime Agency has shared fingerprints of what it seized, so that the same "
+                           "pictures can be found and removed automatically.", source="govuk")
+    assert found.get(("GB", "availability", "action")) == "actor"
