@@ -109,3 +109,15 @@ def test_pictures_found_and_removed_is_an_availability_act(tagger):
                            "Crime Agency has shared fingerprints of what it seized, so that the same "
                            "pictures can be found and removed automatically.", source="govuk")
     assert found.get(("GB", "availability", "action")) == "actor"
+
+
+def test_guidance_for_schools_is_awareness(tagger):
+    found = events(tagger, "Online grooming of children is rising. Next spring the Department will "
+                           "publish guidance for schools on spotting the signs.", source="doj")
+    assert found.get(("US", "awareness", "commitment")) == "actor"
+
+
+def test_the_programme_name_is_read_in_any_capitalisation(tagger):
+    found = events(tagger, "Sexual abuse of children online starts with grooming. CEOP's Thinkuknow "
+                           "programme reached two million pupils last year.", source="govuk")
+    assert found.get(("GB", "awareness", "action")) == "actor"
