@@ -121,3 +121,17 @@ def test_the_programme_name_is_read_in_any_capitalisation(tagger):
     found = events(tagger, "Sexual abuse of children online starts with grooming. CEOP's Thinkuknow "
                            "programme reached two million pupils last year.", source="govuk")
     assert found.get(("GB", "awareness", "action")) == "actor"
+
+
+def test_signatures_put_to_a_statement_sign_it(tagger):
+    found = events(tagger, "The ministers agreed one target for 2016: each country should train specialists "
+                           "to identify the children shown in abuse images. Greece and Portugal put their "
+                           "signatures to the statement.")
+    assert {("GR", "victims", "commitment"), ("PT", "victims", "commitment")} <= set(found)
+
+
+def test_lessons_on_the_risks_are_awareness(tagger):
+    found = events(tagger, "Child sexual abuse often begins with a message from a stranger. Slovenia "
+                           "has given every pupil lessons on the risks of sharing intimate images "
+                           "since September.")
+    assert found.get(("SI", "awareness", "action")) == "actor"
