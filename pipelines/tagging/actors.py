@@ -111,6 +111,8 @@ def _country_role(
             and frames.subject_after.match(after)
         ) or bool(frames.collective_including.search(before) and not signing)
     if signing and (names_authority or not frames.place_before.search(before)):
+        if frames.presidency.search(after, 0, 80):
+            return None  # "Denmark's minister, on behalf of the Council Presidency": the EU signs
         verb = frames.signatory.search(after, 0, 80)
         if verb and frames.negation.search(after[: verb.start()]):
             return None  # "Canada ... has not put its name to the text"

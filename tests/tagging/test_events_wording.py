@@ -135,3 +135,13 @@ def test_lessons_on_the_risks_are_awareness(tagger):
                            "has given every pupil lessons on the risks of sharing intimate images "
                            "since September.")
     assert found.get(("SI", "awareness", "action")) == "actor"
+
+
+def test_the_sides_that_sign_commit_to_the_list_and_a_presidency_signs_for_the_eu(tagger):
+    found = events(tagger, "A joint declaration on child sexual abuse online was signed for Japan by its "
+                           "justice minister, and for the Union by Austria's interior minister on behalf "
+                           "of the Council Presidency. In it, the two sides commit to:\n"
+                           "- identifying more child victims;\n"
+                           "- prosecuting more offenders.")
+    assert found == {("JP", "victims", "commitment"): "signatory",
+                     ("JP", "prosecution", "commitment"): "signatory"}
