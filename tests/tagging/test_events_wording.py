@@ -156,3 +156,9 @@ def test_the_sides_that_sign_commit_to_the_list_and_a_presidency_signs_for_the_e
 def test_the_police_of_the_country_a_clause_opens_with_act_for_it(tagger, sentence):
     found = events(tagger, "Child sexual abuse images are shared on many sites. " + sentence)
     assert found.get(("HR", "availability", "action")) == "actor"
+
+
+def test_finding_more_of_the_children_is_victims(tagger):
+    found = events(tagger, "Images of child sexual abuse keep circulating. The Norwegian police will "
+                           "devote a new team to finding more of the children in those images.")
+    assert found.get(("NO", "victims", "commitment")) == "actor"
