@@ -130,6 +130,8 @@ class EventFinder:
             for a in self._bound(doers, hit):
                 if a.role == "partner" and hit.tag.goal not in partner_goals:
                     continue
+                if a.how == "carried" and self._names_the_helper(sentence, hit):
+                    continue  # "They worked alongside INTERPOL's Crimes Against Children unit"
                 if self._not_done(sentence, a, hit):
                     continue
                 mode = self._clause_mode(sentence, a, doers) or hit.tag.mode
@@ -181,6 +183,12 @@ class EventFinder:
         nearest = [a for a in pool if abs(a.start - anchor) <= 120 and (not before or a.end <= hit.span[0])]
         extra = [a for a in actors if a.how in ("issuer", "extradition")]
         return partners + list({id(a): a for a in nearest + extra}.values())
+
+    def _names_the_helper(self, sentence: Sentence, hit: GoalHit) -> bool:
+        """The goal's words only name those the actors worked with: they stand inside the object of
+        "alongside ...", "in cooperation with ...", not in what was done."""
+        words = hit.words or hit.span
+        return bool(self.frames.partner_before.search(sentence.field.text[sentence.start : words[0]]))
 
     def _not_done(self, sentence: Sentence, a: Attribution, hit: GoalHit) -> bool:
         """Negated ("has not yet notified"), hypothetical ("could block") or general resolve."""

@@ -162,3 +162,12 @@ def test_finding_more_of_the_children_is_victims(tagger):
     found = events(tagger, "Images of child sexual abuse keep circulating. The Norwegian police will "
                            "devote a new team to finding more of the children in those images.")
     assert found.get(("NO", "victims", "commitment")) == "actor"
+
+
+def test_a_unit_they_worked_alongside_is_not_what_they_did(tagger):
+    found = events(tagger, "Experts searched abuse image series for clues to where the children were. "
+                           "Belgium and Ireland lent analysts to the search. They sat alongside "
+                           "analysts of Europol's cybercrime unit.",
+                   title="Specialists trace child victims of sexual abuse")
+    assert {("BE", "prosecution", "action"), ("IE", "prosecution", "action")} & set(found) == set()
+    assert found.get(("BE", "victims", "action")) == "partner"
