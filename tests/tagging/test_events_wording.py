@@ -149,8 +149,8 @@ def test_the_sides_that_sign_commit_to_the_list_and_a_presidency_signs_for_the_e
 
 @pytest.mark.parametrize("sentence", [
     "The minister added that in Croatia the police have blocked access to known abuse websites since 2010.",
-    "Her deputy added that in Croatia itself the national police and the phone companies have since 2010 "
-    "blocked access to known abuse websites.",
+    ("Her deputy added that in Croatia itself the national police and the phone companies have since "
+     "2010 blocked access to known abuse websites."),
     "In Croatia itself, the police have blocked access to known abuse websites since 2010.",
 ])
 def test_the_police_of_the_country_a_clause_opens_with_act_for_it(tagger, sentence):
