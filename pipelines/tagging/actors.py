@@ -94,6 +94,8 @@ def _country_role(
         return None  # "hosted by the Slovenian government"
     if frames.extradition_from.search(before):
         return "actor", "extradition"
+    if signing and frames.co_subject.search(before) and frames.signatory.search(after, 0, 80):
+        return "signatory", "signatory"  # "Albania, together with Serbia, endorsed the declaration"
     if _helps(frames, before, after) and not _people_or_firms(frames, after):
         return "partner", "partner"
     how = "authority"

@@ -171,3 +171,9 @@ def test_a_unit_they_worked_alongside_is_not_what_they_did(tagger):
                    title="Specialists trace child victims of sexual abuse")
     assert {("BE", "prosecution", "action"), ("IE", "prosecution", "action")} & set(found) == set()
     assert found.get(("BE", "victims", "action")) == "partner"
+
+
+def test_a_country_together_with_the_signatories_signs_too(tagger):
+    found = events(tagger, "Chile and Peru, together with Mexico, today endorsed a declaration that commits "
+                           "them to identify more child victims of sexual abuse online.")
+    assert found.get(("MX", "victims", "commitment")) == "signatory"
