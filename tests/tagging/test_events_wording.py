@@ -177,3 +177,9 @@ def test_a_country_together_with_the_signatories_signs_too(tagger):
     found = events(tagger, "Chile and Peru, together with Mexico, today endorsed a declaration that commits "
                            "them to identify more child victims of sexual abuse online.")
     assert found.get(("MX", "victims", "commitment")) == "signatory"
+
+
+def test_a_country_reported_as_the_subject_of_a_that_clause_pledges(tagger):
+    found = events(tagger, "At the forum on child sexual abuse online, the deputy minister said that "
+                           "Montenegro would adopt new criminal offences of grooming by the end of 2016.")
+    assert found.get(("ME", "prosecution", "commitment")) == "actor"
