@@ -183,3 +183,12 @@ def test_a_country_reported_as_the_subject_of_a_that_clause_pledges(tagger):
     found = events(tagger, "At the forum on child sexual abuse online, the deputy minister said that "
                            "Montenegro would adopt new criminal offences of grooming by the end of 2016.")
     assert found.get(("ME", "prosecution", "commitment")) == "actor"
+
+
+def test_joining_an_investigation_is_taking_part_but_joining_the_alliance_is_not(tagger):
+    found = events(tagger, "Italian police led the inquiry into a network sharing child sexual abuse "
+                           "images. Austria and Hungary joined the operation through liaison officers. "
+                           "Slovakia joined the Global Alliance in 2013.")
+    assert found.get(("AT", "prosecution", "action")) == "partner"
+    assert found.get(("HU", "prosecution", "action")) == "partner"
+    assert not any(m == "SK" for m, _, _ in found)
