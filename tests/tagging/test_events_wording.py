@@ -192,3 +192,11 @@ def test_joining_an_investigation_is_taking_part_but_joining_the_alliance_is_not
     assert found.get(("AT", "prosecution", "action")) == "partner"
     assert found.get(("HU", "prosecution", "action")) == "partner"
     assert not any(m == "SK" for m, _, _ in found)
+
+
+def test_a_government_that_funds_a_charity_to_act_gets_the_goal(tagger):
+    found = events(tagger, "Child sexual abuse images must come down faster. The Home Office will:\n"
+                           "• fund the Internet Watch Foundation to take down twice as many images "
+                           "next year;\n"
+                           "• publish new guidance for teachers.", source="govuk")
+    assert found.get(("GB", "availability", "commitment")) == "actor"
