@@ -15,6 +15,7 @@ from pipelines.tagging.frames import EventFrames
 
 _BEFORE = 200  # characters of the sentence before a name that the frames read
 _AFTER = 220
+_HOST_REACH = 50  # characters before a name over which 'hosted (in London) by' still reaches
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def attribute(
             continue
         before = text[max(start, body.start - _BEFORE) : body.start]
         after = text[body.end : min(end, body.end + _AFTER)]
-        if _only_received(frames, before, after):
+        if _only_received(frames, before, after) or _hosted_or_attended(frames, before, after):
             continue
         role = "partner" if _helps(frames, before, after) else "actor"
         out.append(Attribution(body.code, role, "agency", body.start, body.end))
@@ -89,10 +90,12 @@ def _country_role(
 ) -> tuple[str, str] | None:
     if _only_received(frames, before, after):
         return None
-    if frames.not_an_act.search(before[-30:]) and not frames.signatory.search(after[:40]):
+    if _hosted_or_attended(frames, before, after):
         return None  # "hosted by the Slovenian government"
     if frames.extradition_from.search(before):
         return "actor", "extradition"
+    if signing and frames.co_subject.search(before) and frames.signatory.search(after, 0, 80):
+        return "signatory", "signatory"  # "Albania, together with Serbia, endorsed the declaration"
     if _helps(frames, before, after) and not _people_or_firms(frames, after):
         return "partner", "partner"
     how = "authority"
@@ -110,6 +113,8 @@ def _country_role(
             and frames.subject_after.match(after)
         ) or bool(frames.collective_including.search(before) and not signing)
     if signing and (names_authority or not frames.place_before.search(before)):
+        if frames.presidency.search(after, 0, 80):
+            return None  # "Denmark's minister, on behalf of the Council Presidency": the EU signs
         verb = frames.signatory.search(after, 0, 80)
         if verb and frames.negation.search(after[: verb.start()]):
             return None  # "Canada ... has not put its name to the text"
@@ -119,6 +124,12 @@ def _country_role(
     if names_authority:
         return "actor", how
     return None
+
+
+def _hosted_or_attended(frames: EventFrames, before: str, after: str) -> bool:
+    """'hosted in London by the Home Office', 'attended by the Slovenian government': the body
+    hosted or attended, which is no goal event, unless it then signs."""
+    return bool(frames.not_an_act.search(before[-_HOST_REACH:])) and not frames.signatory.search(after[:40])
 
 
 def _authority_after(frames: EventFrames, after: str) -> bool:

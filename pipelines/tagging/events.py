@@ -130,6 +130,8 @@ class EventFinder:
             for a in self._bound(doers, hit):
                 if a.role == "partner" and hit.tag.goal not in partner_goals:
                     continue
+                if a.how == "carried" and self._names_the_helper(sentence, hit):
+                    continue  # "They worked alongside INTERPOL's Crimes Against Children unit"
                 if self._not_done(sentence, a, hit):
                     continue
                 mode = self._clause_mode(sentence, a, doers) or hit.tag.mode
@@ -182,6 +184,12 @@ class EventFinder:
         extra = [a for a in actors if a.how in ("issuer", "extradition")]
         return partners + list({id(a): a for a in nearest + extra}.values())
 
+    def _names_the_helper(self, sentence: Sentence, hit: GoalHit) -> bool:
+        """The goal's words only name those the actors worked with: they stand inside the object of
+        "alongside ...", "in cooperation with ...", not in what was done."""
+        words = hit.words or hit.span
+        return bool(self.frames.partner_before.search(sentence.field.text[sentence.start : words[0]]))
+
     def _not_done(self, sentence: Sentence, a: Attribution, hit: GoalHit) -> bool:
         """Negated ("has not yet notified"), hypothetical ("could block") or general resolve."""
         text = sentence.field.text
@@ -191,6 +199,8 @@ class EventFinder:
             between = text[max(sentence.start, hit.span[0] - 15) : max(a.start, hit.span[1])]
         if self.frames.negation.search(between) or self.frames.hypothetical.search(between):
             return True
+        if self.frames.gathering.search(text[sentence.start : (hit.words or hit.span)[0]]):
+            return True  # "the summit brought together ... technology companies": who was there
         return hit.tag.mode == "commitment" and bool(
             self.frames.general_resolve.search(sentence.text)
             or self.frames.not_a_pledge.search(sentence.text)
@@ -220,7 +230,10 @@ class EventFinder:
         if self._abroad(sentence, hits):
             return True  # "was charged in the Philippines": another country's act
         others = [n.start for n in sentence.named if n.kind == "body" and n.start <= first_goal]
-        others += [m.start() for m in self.frames.other_doer.finditer(text, sentence.start, first_goal + 1)]
+        # the goal's words may themselves name the other doer ("internet providers will offer ...")
+        first_words_end = max(h.span[1] for h in hits if h.span[0] == first_goal)
+        others += [m.start() for m in self.frames.other_doer.finditer(text, sentence.start, first_words_end)
+                   if m.start() <= first_goal]
         if not others:
             return False
         own = self.frames.own_subject.search(text, sentence.start, min(others))

@@ -56,6 +56,8 @@ class EventFrames:
     own_subject: re.Pattern[str]
     meeting_word: re.Pattern[str]
     abroad_after: re.Pattern[str]
+    gathering: re.Pattern[str]  # "brought together ministers, companies and charities"
+    co_subject: re.Pattern[str]  # "Albania, together with Serbia, endorsed ..."
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> EventFrames:
@@ -95,7 +97,7 @@ class EventFrames:
                     "collective_pledge", "not_a_pledge", "collective_subject",
                     "partner_word", "same_again", "presidency", "national_marker",
                     "its_authority", "pledge_intro", "clause_pledge", "clause_deed",
-                    "other_doer", "own_subject", "meeting_word", "abroad_after",
+                    "other_doer", "own_subject", "meeting_word", "abroad_after", "gathering", "co_subject",
                 )
             },
         )
@@ -110,7 +112,7 @@ _RAW_KEYS = (
     "clause_in", "collective_including", "collective_pledge", "not_a_pledge", "collective_subject",
     "partner_word", "same_again", "presidency", "national_marker", "its_authority",
     "pledge_intro", "clause_pledge", "clause_deed", "other_doer", "own_subject", "meeting_word",
-    "abroad_after",
+    "abroad_after", "gathering", "co_subject",
 )
 
 def _text(data: dict, name: str, where: Where) -> str:
