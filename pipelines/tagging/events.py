@@ -120,8 +120,12 @@ class EventFinder:
                 events.append(EventTag(a.member, goal, "commitment", "signatory",
                                        round(0.8 * _SURENESS["signatory"], 3), evidence,
                                        member_words=_words(a), goal_words=spans.get(goal)))
+        # A member that signs or endorses a statement of targets in this sentence pledges them: the
+        # targets' words ("identifying more victims; investigating ...") are not its deeds.
+        signers = {a.member for a in signed}
         actors = {a.member for a in atts if a.role == "actor"}
-        doers = [a for a in atts if a.role == "actor" or (a.role == "partner" and a.member not in actors)]
+        doers = [a for a in atts if a.member not in signers
+                 and (a.role == "actor" or (a.role == "partner" and a.member not in actors))]
         # A partner helped with the operation the sentence reports: law-enforcement cooperation
         # where it reports an investigation, else whatever else it reports.
         partner_goals = {"prosecution"} if any(h.tag.goal == "prosecution" for h in hits) else {

@@ -200,3 +200,14 @@ def test_a_government_that_funds_a_charity_to_act_gets_the_goal(tagger):
                            "next year;\n"
                            "• publish new guidance for teachers.", source="govuk")
     assert found.get(("GB", "availability", "commitment")) == "actor"
+
+
+def test_a_member_endorsing_listed_targets_pledges_them_and_does_none_of_them(tagger):
+    result = tagger.tag(TagInput(
+        "doc", "eu", "Portugal joins the alliance against child sexual abuse online",
+        "In joining, the Government of Portugal endorses the alliance's targets: finding more child "
+        "victims and making sure they are helped; investigating and prosecuting more offenders; and "
+        "reducing the abuse material that can be found on the Internet.", date(2013, 3, 4)))
+    portugal = {(e.goal, e.mode, e.role) for e in result.events if e.member == "PT"}
+    assert portugal, "the endorsement is the member's pledge"
+    assert all((mode, role) == ("commitment", "signatory") for _, mode, role in portugal)
