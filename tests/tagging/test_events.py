@@ -5,12 +5,7 @@ from datetime import date
 
 import pytest
 
-from pipelines.tagging import Tagger, TagInput
-
-
-@pytest.fixture(scope="module")
-def tagger():
-    return Tagger.from_reference()
+from pipelines.tagging import TagInput
 
 
 def events(tagger, text, *, source="eu", title="Child sexual abuse online"):

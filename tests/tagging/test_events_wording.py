@@ -4,19 +4,9 @@ set up units. Each case is written here in our own words."""
 from datetime import date
 
 import pytest
+from test_events import events  # the tagger fixture is tests/tagging/conftest.py's
 
-from pipelines.tagging import Tagger, TagInput
-
-
-@pytest.fixture(scope="module")
-def tagger():
-    return Tagger.from_reference()
-
-
-def events(tagger, text, *, source="eu", title="Child sexual abuse online"):
-    result = tagger.tag(TagInput("doc", source, title, text, date(2015, 5, 4)))
-    assert result.relevant, "each case is about child sexual abuse: the tagger must see that"
-    return {(e.member, e.goal, e.mode): e.role for e in result.events}
+from pipelines.tagging import TagInput
 
 
 def test_signatories_commit_to_targets_stated_in_plain_words(tagger):
