@@ -23,6 +23,7 @@ from pipelines.report.explorer_page import PLOTLY_JS
 DOCS = 300_000
 CHROMIUM = "/usr/bin/chromium"
 # Filter changes a researcher makes, one after the other (select id, value).
+CHARTS = ("activity", "matrix", "timeline", "coverage")
 FILTER_STEPS = [("f-goal", "victims"), ("f-mode", "action"), ("f-source", "doj"), ("f-role", "actor"),
                 ("f-member", "DE"), ("f-member", ""), ("f-role", ""), ("f-source", ""), ("f-mode", ""),
                 ("f-goal", "")]
@@ -45,16 +46,18 @@ def report_size_figures(workdir: Path, docs: int = DOCS) -> list[Figure]:
     timings = filter_timings(report.index)
     if timings:
         figures.append(Figure("explorer_filter_p95_ms", percentile(timings, 0.95), "ms", "<= 200",
-                              note=f"{len(timings)} filter changes on that page in chromium (median "
-                              f"{percentile(timings, 0.5):.0f} ms), "
-                              "filtering and redrawing every chart; load average "
+                              note=f"{len(FILTER_STEPS)} filter changes on that page in chromium, each "
+                              "answered by redrawing the charts in view and then the others as they "
+                              f"are scrolled to: {len(timings)} responses, median "
+                              f"{percentile(timings, 0.5):.0f} ms; load average "
                               f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"))
     return figures
 
 
 def filter_timings(index: Path) -> list[float]:
-    """Milliseconds the page took for each filter change (its own measure, from the change event to
-    the last chart redrawn); empty without chromium or Playwright."""
+    """Milliseconds the page took to answer each filter change (its own measure, from the change
+    event to the last chart in view redrawn) and to redraw each chart the change left stale when it
+    was scrolled to; empty without chromium or Playwright."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -68,10 +71,16 @@ def filter_timings(index: Path) -> list[float]:
         page.goto(index.resolve().as_uri(), timeout=120_000)
         page.wait_for_function("document.body.dataset.renderMs !== undefined", timeout=120_000)
         for select, value in FILTER_STEPS:
+            page.evaluate("window.scrollTo(0, 0)")
             page.evaluate("delete document.body.dataset.renderMs")
             page.select_option(f"#{select}", value)
             page.wait_for_function("document.body.dataset.renderMs !== undefined")
             timings.append(float(page.evaluate("document.body.dataset.renderMs")))
+            # then scroll to every chart the change left stale: each redraw is a response too
+            for chart in CHARTS:
+                page.evaluate(f"document.getElementById('{chart}').scrollIntoView()")
+                page.wait_for_function(f"!document.getElementById('{chart}').dataset.stale")
+        timings.extend(page.evaluate("JSON.parse(document.body.dataset.scrollDrawMs || '[]')"))
         browser.close()
     return timings
 

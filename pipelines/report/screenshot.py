@@ -27,6 +27,7 @@ def take(index: Path, target: Path) -> None:
         page.wait_for_function("document.body.dataset.renderMs !== undefined")
         page.select_option("#f-goal", GOAL)
         page.select_option("#f-mode", "action")
+        page.evaluate("window.explorerDrawStale()")  # charts below the fold follow the filters too
         page.wait_for_timeout(300)  # plotly's transitions settle before the picture
         target.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(target), full_page=False)

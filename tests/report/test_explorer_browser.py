@@ -84,13 +84,22 @@ def apply(page, **filters) -> None:
         page.wait_for_function("document.body.dataset.renderMs !== undefined")
 
 
+def in_view(page, chart: str) -> None:
+    """Scroll the chart into view and wait until it shows the current filters (a chart out of view
+    when they changed is redrawn once it comes into view)."""
+    page.evaluate(f"document.getElementById('{chart}').scrollIntoView({{block: 'center'}})")
+    page.wait_for_function(f"!document.getElementById('{chart}').dataset.stale")
+
+
 def activity_shown(page) -> dict[tuple[str, str], int]:
+    in_view(page, "activity")
     return {(goal, quarter[:10]): count for goal, quarter, count in page.evaluate(
         """() => document.getElementById('activity').data.flatMap(
                (t) => t.x.map((x, n) => [t.name, x, t.y[n]])).filter((p) => p[2] > 0)""")}
 
 
 def matrix_shown(page) -> dict[tuple[str, str], int]:
+    in_view(page, "matrix")
     return {(member, goal): count for member, goal, count in page.evaluate(
         """() => { const t = document.getElementById('matrix').data[0];
                    return t.y.flatMap((y, r) => t.x.map((x, c) => [y, x, t.z[r][c]]))
@@ -108,7 +117,7 @@ def documents_listed(page) -> list[dict]:
 
 def click_at(page, chart: str, x, y) -> None:
     """A real mouse click where the chart draws data coordinates (x, y)."""
-    page.evaluate(f"document.getElementById('{chart}').scrollIntoView({{block: 'center'}})")
+    in_view(page, chart)
     left, top = page.evaluate("""([chart, x, y]) => {
         const gd = document.getElementById(chart), box = gd.getBoundingClientRect(), L = gd._fullLayout;
         // a row named on a numeric axis (the timeline): its position is its label's index
@@ -203,6 +212,22 @@ def test_clicking_a_coverage_bar_lists_that_weeks_documents(page, explorer):
     in_week = f"date_trunc('week', published) = DATE '{week}'"
     expected = expected_documents(explorer[1], in_week, **filters)
     assert expected and documents_listed(page) == expected
+
+
+def test_a_chart_out_of_view_when_filtered_is_redrawn_once_it_comes_into_view(page, explorer):
+    apply(page)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function("!document.getElementById('activity').dataset.stale")
+    apply(page, goal="victims", mode="action")
+    stale = page.evaluate("""() => ['activity', 'timeline'].map(
+        (id) => Boolean(document.getElementById(id).dataset.stale))""")
+    assert stale == [False, True], "in view: redrawn at once; out of view: left for later"
+    in_view(page, "timeline")
+    shown = page.evaluate("""() => new Set(document.getElementById('timeline').data.slice(0, 2)
+        .flatMap((t) => t.customdata.map((c) => c.join(' ')))).size""")
+    expected = ask(explorer[1], "SELECT count(DISTINCT (member_code, doc_id)) FROM filtered "
+                   "WHERE published IS NOT NULL", goal="victims", mode="action")
+    assert shown == expected[0][0] > 0
 
 
 def test_the_page_makes_no_network_request(page, explorer):
