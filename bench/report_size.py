@@ -19,9 +19,9 @@ from bench.measure import Figure, percentile
 from bench.views import build_view_warehouse, publish_view_warehouse
 from pipelines.report import write_report
 from pipelines.report.explorer_page import PLOTLY_JS
+from pipelines.report.screenshot import CHROMIUM
 
 DOCS = 300_000
-CHROMIUM = "/usr/bin/chromium"
 # Filter changes a researcher makes, one after the other (select id, value).
 CHARTS = ("activity", "matrix", "timeline", "coverage")
 FILTER_STEPS = [("f-goal", "victims"), ("f-mode", "action"), ("f-source", "doj"), ("f-role", "actor"),

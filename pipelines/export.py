@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from pipelines.provenance import MANIFEST_NAME, WarehouseFacts, file_metadata, git_state, manifest
-from pipelines.reference_files import REFERENCE_DIR
+from pipelines.reference_files import ACCURACY_JSON, AccuracyFileError, read_accuracy
 from warehouse.sql import query
 
 # The views documented in README.md, For researchers, in the order a reader meets them.
@@ -30,7 +30,6 @@ REFERENCE_TABLES = ("members", "goals")
 EVIDENCE = ("evidence_tags", "evidence_events")  # temporary views of warehouse/queries/export_evidence.sql
 EXPORTED = RESEARCHER_VIEWS + REFERENCE_TABLES + EVIDENCE
 FORMATS = ("parquet", "csv")
-ACCURACY_JSON = REFERENCE_DIR / "accuracy.json"
 
 
 class ExportError(Exception):
@@ -89,11 +88,9 @@ def _facts(conn: duckdb.DuckDBPyConnection, db_path: Path) -> WarehouseFacts:
 
 def _accuracy(path: Path) -> dict[str, Any] | None:
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except json.JSONDecodeError as error:
-        raise ExportError(f"{path} is not JSON ({error.msg} at line {error.lineno})") from error
+        return read_accuracy(path)
+    except AccuracyFileError as error:
+        raise ExportError(str(error)) from error
 
 
 def _export_one(conn: duckdb.DuckDBPyConnection, name: str, out_dir: Path, file_format: str,

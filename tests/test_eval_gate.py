@@ -348,7 +348,7 @@ def test_real_labels_without_a_release_are_rejected(tmp_path):
 # --- the accuracy readers see beside the trends -----------------------------------------------
 
 def test_the_shipped_accuracy_figures_were_measured_on_this_codebook_and_these_gold_sets():
-    from pipelines.evaluation.accuracy import read_accuracy
+    from pipelines.reference_files import read_accuracy
     from pipelines.tagging import Tagger
 
     accuracy = read_accuracy()

@@ -17,9 +17,8 @@ import numpy as np
 
 from pipelines.evaluation.gold import GoldItem
 from pipelines.evaluation.metrics import Counts
-from pipelines.reference_files import REFERENCE_DIR
+from pipelines.reference_files import ACCURACY_JSON
 
-ACCURACY_JSON = REFERENCE_DIR / "accuracy.json"
 RESAMPLES = 1000
 SEED = 20121205  # the Alliance's launch day: any fixed seed would do
 Triple = tuple[str, str, str]
@@ -91,11 +90,6 @@ def accuracy_figures(documents: Sequence[DocumentCounts], codebook_version: str,
 def write_accuracy(figures: dict, path: Path = ACCURACY_JSON) -> Path:
     path.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path
-
-
-def read_accuracy(path: Path = ACCURACY_JSON) -> dict | None:
-    """The figures last written, or None where `make eval` never wrote them."""
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
 def _counts(gold: set, predicted: set) -> Counts:

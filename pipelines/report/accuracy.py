@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 # What each figure counts, for "on N labelled ..."
 _UNITS = {"members": "labelled member mentions", "document_goals": "labelled goal tags"}
-
-
-def load_accuracy(path: Path) -> dict[str, Any] | None:
-    """The figures file, or None when `make eval` has not written one."""
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def accuracy_notes(figures: dict[str, Any] | None, warehouse_codebook: str | None) -> dict[str, Any]:

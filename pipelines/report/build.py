@@ -9,8 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.reference_files import ACCURACY_JSON
-from pipelines.report.accuracy import accuracy_notes, load_accuracy
+from pipelines.reference_files import ACCURACY_JSON, read_accuracy
+from pipelines.report.accuracy import accuracy_notes
 from pipelines.report.charts import coverage_chart, goal_activity_chart, member_goal_heatmap
 from pipelines.report.coverage import coverage_note, summarize
 from pipelines.report.data import ReportData, missing_relations, read_report_data
@@ -59,7 +59,7 @@ def write_report(db_path: Path, out_dir: Path, accuracy_path: Path = ACCURACY_JS
     now = datetime.now(UTC)
     printable = _write(out_dir / "print.html",
                        render_page(data.summary, sources, note, charts, silent, db_path, now).encode())
-    accuracy = accuracy_notes(load_accuracy(accuracy_path), data.summary.codebook_version)
+    accuracy = accuracy_notes(read_accuracy(accuracy_path), data.summary.codebook_version)
     blob = explorer_blob(events, data.goals, data.members, data.coverage, _span(data), accuracy)
     _write(out_dir / PLOTLY_JS, plotly_js())
     index = _write(out_dir / "index.html", render_explorer(

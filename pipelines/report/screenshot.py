@@ -8,11 +8,13 @@ temporary directory, filters it to one goal's actions, and takes the picture."""
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium (`make .chromium`), the one browser the tests, the bench and the pictures use.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chosen before the picture, so it shows the filters at work.
 GOAL = "prosecution"
 

@@ -2,16 +2,14 @@
 filters applied and charts clicked; what it shows must equal the same question asked in SQL of the
 published DuckDB copy, and it must make no network request."""
 
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipelines.report import write_report
+from pipelines.report.screenshot import CHROMIUM
 from warehouse.publish import published_path
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 # The page's question in SQL: the events the filters let through (a date range leaves undated out).
 FILTERED = """
