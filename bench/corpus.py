@@ -17,11 +17,12 @@ from random import Random
 from typing import Any
 
 from bench import pages, stories
-from spiders.replica import stories_doj, stories_doj_civil, stories_eu
-from spiders.replica.catalogue import Catalogue
-from spiders.replica.generator import slugify
-from spiders.replica.names import person
-from spiders.replica.snapshot import commission_document, doj_release
+from replica import stories_doj, stories_doj_civil, stories_eu
+from replica.catalogue import Catalogue
+from replica.generator import slugify
+from replica.names import person
+from spiders.doj.replica_snapshot import doj_release
+from spiders.eu.replica_snapshot import commission_document
 
 FIRST_DAY, LAST_DAY = date(2012, 6, 4), date(2016, 12, 30)
 FETCHED_AT = "2026-01-05T09:00:00Z"  # fixed, so that the same spec gives the same bytes

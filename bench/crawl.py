@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench.corpus import CorpusSpec, replica_catalogue
 from pipelines.crawling import run_crawl
-from spiders.replica.server import ReplicaServer
+from replica.server import ReplicaServer
 
 FIRST_WEEK = "2012-06-04"
 CONCURRENCY = 16
@@ -72,8 +72,8 @@ def measure_crawl(spec: CorpusSpec, workdir: Path) -> CrawlSpeed:
     workdir.mkdir(parents=True, exist_ok=True)
     with ReplicaServer(catalogue=replica_catalogue(spec)) as replica:
         warc_dir = workdir / "warc"
-        base = {**POLITENESS_OFF, "DOJ_BASE_URL": replica.doj_base_url,
-                "PRESSCORNER_BASE_URL": replica.presscorner_base_url, "ALLIANCE_WARC_DIR": str(warc_dir)}
+        base = {**POLITENESS_OFF, "DOJ_BASE_URL": replica.source_url("doj"),
+                "PRESSCORNER_BASE_URL": replica.source_url("eu"), "ALLIANCE_WARC_DIR": str(warc_dir)}
         documents, project_seconds = 0, 0.0
         for spider in ("doj", "eu"):
             settings = {**base, "ALLIANCE_STATS_FILE": str(workdir / f"{spider}.stats.json")}

@@ -31,8 +31,8 @@ from bench.compare import differences, fingerprint_file, table_rows
 from bench.corpus import CorpusSpec, late_doj_releases
 from bench.faults import CORRUPT_WARC_STEM, Reader, malformed_codebooks, plant_corrupt_warc
 from bench.pipeline_cli import STAGE_STEPS, Kill, PipelineCLI
-from spiders.replica.catalogue import Catalogue, load_catalogue
-from spiders.replica.server import ReplicaServer
+from replica.catalogue import Catalogue, load_catalogue
+from replica.server import ReplicaServer
 
 TAG_TABLES = ("document_relevance", "document_members", "document_goals")
 LATE_FIRST_DAY = date(2017, 1, 9)
@@ -45,7 +45,7 @@ class Drill:
         self.expected = self.expected_published = None
 
     def cli(self, name: str, extra_env: dict[str, str] | None = None) -> PipelineCLI:
-        return PipelineCLI(self.root / name, self.replica.doj_base_url, self.replica.presscorner_base_url,
+        return PipelineCLI(self.root / name, self.replica.source_url("doj"), self.replica.source_url("eu"),
                            self.weeks, extra_env)
 
     def report(self, name: str, problems: list[str], detail: str) -> None:
@@ -183,7 +183,7 @@ def main() -> int:
     root = Path(tempfile.mkdtemp(prefix="alliance-drill-"))
     catalogue = load_catalogue()
     late = late_doj_releases(CorpusSpec(6, seed=seed), LATE_FIRST_DAY)
-    weeks = week_range([r.day for r in [*catalogue.doj, *late]] + [d.day for d in catalogue.eu])
+    weeks = week_range([r.day for r in [*catalogue["doj"].releases, *late]] + [d.day for d in catalogue["eu"].documents])
     print(f"drill: seed {seed} (DRILL_SEED={seed} repeats these kill points); weeks {weeks}", flush=True)
     try:
         with ReplicaServer(catalogue=catalogue) as replica:

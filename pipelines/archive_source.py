@@ -5,24 +5,23 @@ Which response: the newest archived one for the version's `fetch_url` at or befo
 (the one the spider read). A later response is taken only when it holds exactly the stored content
 (same content hash), never on a guess. A response is used only once it reads back as the index
 recorded it (payload sha256), so a damaged file yields nothing rather than damaged HTML.
+How a response is parsed is the source's own business: spiders/<source>/archived.py.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
-from urllib.parse import urlsplit
 
 import duckdb
 
 from spiders.archive import ArchivedResponse, read_archived
-from spiders.parsing.doj import LISTING_PATH, parse_listing, release_body
-from spiders.parsing.encoding import decode_body
-from spiders.parsing.presscorner import document_item
-from spiders.parsing.shape import ShapeError, load_json
+from spiders.registry import source as registered_source
 from warehouse.archive_check import verify_record
 from warehouse.sql import query
 
@@ -99,39 +98,21 @@ class ArchiveReader:
 
 
 def decoded_payload(response: ArchivedResponse, doc: ArchivedVersion) -> Any:
-    """What the spider parsed from the response: the page's text for a DOJ page, else the JSON
-    payload. None when it is not JSON where JSON is expected."""
+    """What the spider parsed from the response (the source's `archived_payload`); None when it
+    is unusable."""
     content_type = next((value for name, value in response.headers if name.lower() == "content-type"), None)
-    if doc.source == "doj" and not is_doj_listing(response.url):
-        return decode_body(response.body, content_type, html=True).text
-    try:
-        return load_json(decode_body(response.body, content_type).text)
-    except ShapeError:
-        return None
+    return archived_module(doc.source).archived_payload(response.url, response.body, content_type)
 
 
 def html_of(payload: Any, doc: ArchivedVersion) -> str | None:
-    """The version's HTML within a parsed response, as the spider built it; None when the response
-    does not hold this document."""
-    try:
-        if doc.source == "doj":
-            if isinstance(payload, str):
-                return payload
-            for record in parse_listing(payload).results:
-                if str(record.get("uuid", "")).strip() == doc.source_id:
-                    return release_body(record) or None
-            return None
-        if doc.source == "eu":
-            item = document_item(payload, requested_reference=doc.source_id,
-                                 fetch_url=doc.fetch_url or "", fetched_at=doc.fetched_at or datetime.now())
-            return item.html if item.source_id == doc.source_id else None
-    except (ShapeError, ValueError):
-        return None
-    raise ValueError(f"{doc.doc_id} version {doc.version}: unknown source {doc.source!r}")
+    """The version's HTML within a parsed response, as the spider built it (the source's
+    `archived_html`); None when the response does not hold this document."""
+    return archived_module(doc.source).archived_html(payload, doc.source_id, doc.fetch_url or "")
 
 
-def is_doj_listing(url: str) -> bool:
-    return urlsplit(url).path.endswith(LISTING_PATH)
+def archived_module(source: str) -> ModuleType:
+    """spiders/<source>/archived.py of a registry source; RegistryError for any other name."""
+    return importlib.import_module(f"spiders.{registered_source(source).name}.archived")
 
 
 def content_sha256(title: str | None, html: str | None, published: date | str | None) -> str:

@@ -23,7 +23,7 @@ def replica_weeks(scheduled: tuple[str, str]) -> tuple[str, str]:
     """Against the replica, the schedule's weeks end at the replica's newest document: later weeks
     hold nothing, and each costs Dagster a materialization per asset."""
     from pipelines.partitions import week_of
-    from spiders.replica.catalogue import load_catalogue
+    from replica.catalogue import load_catalogue
 
     first, newest = scheduled
     last = min(newest, week_of(load_catalogue().newest_day()))

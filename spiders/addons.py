@@ -11,7 +11,10 @@ import os
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
-FROM_ENVIRONMENT = ("DOJ_BASE_URL", "PRESSCORNER_BASE_URL", "ALLIANCE_CONTACT")
+from spiders.registry import SOURCES
+
+# Every source's base URL setting (the registry's), and who to contact.
+FROM_ENVIRONMENT = (*(source.base_url_setting for source in SOURCES), "ALLIANCE_CONTACT")
 CRAWLER_VERSION = "0.1"
 
 

@@ -1,16 +1,19 @@
 """Scrapy settings for the alliance-tracker spiders (run from spiders/, where scrapy.cfg is).
 
-The base URLs point at the live sites; `-s NAME=value` or an environment variable of the same
-name (applied by spiders.addons.EnvironmentSettings) points them at the replica instead.
+The spiders and their base URLs come from the registry (spiders/registry.toml): one spider module
+per source, `spiders.<name>.spider`, and one setting per source, named by its `base_url_setting`,
+holding its live URL; `-s NAME=value` or an environment variable of the same name (applied by
+spiders.addons.EnvironmentSettings) points it at the replica instead.
 """
 
+from spiders import registry as _registry
+
 BOT_NAME = "alliance_tracker"
-SPIDER_MODULES = ["spiders.crawlers"]
-NEWSPIDER_MODULE = "spiders.crawlers"
+SPIDER_MODULES = [f"spiders.{_source.name}.spider" for _source in _registry.SOURCES]
 ADDONS = {"spiders.addons.EnvironmentSettings": 0}
 
-DOJ_BASE_URL = "https://www.justice.gov"
-PRESSCORNER_BASE_URL = "https://ec.europa.eu/commission/presscorner"
+# DOJ_BASE_URL, PRESSCORNER_BASE_URL...: the live sites, as the registry names them.
+globals().update({_source.base_url_setting: _source.live_base_url for _source in _registry.SOURCES})
 # Who to contact about this crawler; it goes into the User-Agent (set ALLIANCE_CONTACT).
 ALLIANCE_CONTACT = "alliance-tracker maintainers <alliance-tracker@example.org>"
 

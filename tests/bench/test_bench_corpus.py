@@ -76,9 +76,9 @@ def test_the_project_loader_takes_the_corpus_whole(tmp_path):
 def test_replica_catalogue_serves_the_same_documents_with_some_only_on_their_page():
     spec = CorpusSpec(200)
     catalogue = replica_catalogue(spec, page_only_share=0.5)
-    assert len(catalogue.doj) + len(catalogue.eu) == spec.docs
-    page_only = [release for release in catalogue.doj if release.api["body"] == ""]
-    assert 0 < len(page_only) < len(catalogue.doj)
+    assert len(catalogue["doj"].releases) + len(catalogue["eu"].documents) == spec.docs
+    page_only = [release for release in catalogue["doj"].releases if release.api["body"] == ""]
+    assert 0 < len(page_only) < len(catalogue["doj"].releases)
 
 
 def test_late_releases_start_on_the_day_asked_one_a_day():

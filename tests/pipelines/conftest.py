@@ -11,8 +11,8 @@ FAST_CRAWL = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "ROBOTSTXT
 def replica_resources(warehouse_file, replica, **more_settings) -> dict:
     return {
         "warehouse": WarehouseResource(database=str(warehouse_file)),
-        "sources": SourcesResource(doj_base_url=replica.doj_base_url,
-                                   presscorner_base_url=replica.presscorner_base_url,
+        "sources": SourcesResource(doj_base_url=replica.source_url("doj"),
+                                   presscorner_base_url=replica.source_url("eu"),
                                    extra_settings={**FAST_CRAWL, **more_settings}),
     }
 
@@ -28,6 +28,6 @@ def replica_weeks() -> dict[str, str]:
     """Run tags for one run over the weeks the replica has documents in (2012 to its newest), not
     every week to today: each week of a range costs Dagster an event per asset, seconds per run."""
     from pipelines.partitions import publication_weeks, week_of, week_range_tags
-    from spiders.replica.catalogue import load_catalogue
+    from replica.catalogue import load_catalogue
 
     return week_range_tags(publication_weeks.get_first_partition_key(), week_of(load_catalogue().newest_day()))

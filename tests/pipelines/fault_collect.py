@@ -9,8 +9,8 @@ import duckdb
 from dagster import materialize
 
 from pipelines.assets.collect import crawled_items, raw_documents
-from spiders.replica.faults import faults_by_name
-from spiders.replica.server import ReplicaServer
+from replica.faults import faults_by_name
+from replica.server import ReplicaServer
 from warehouse.raw import load_crawl_file
 from warehouse.schema import migrate
 

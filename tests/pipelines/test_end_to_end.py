@@ -11,7 +11,7 @@ from dagster import PartitionKeyRange, materialize
 from pipelines.assets import ALL_ASSETS
 from pipelines.checks import ALL_CHECKS
 from pipelines.partitions import first_publication_week, publication_weeks
-from spiders.replica.server import ReplicaServer
+from replica.server import ReplicaServer
 
 
 def listed_counts(replica):
@@ -19,14 +19,14 @@ def listed_counts(replica):
     first = datetime(2012, 6, 4, tzinfo=UTC).timestamp()
     doj, page = 0, 0
     while True:
-        url = f"{replica.doj_base_url}/api/v1/press_releases.json?page={page}&pagesize=50"
+        url = f"{replica.source_url('doj')}/api/v1/press_releases.json?page={page}&pagesize=50"
         with urllib.request.urlopen(url) as r:
             results = json.load(r)["results"]
         if not results:
             break
         doj += sum(1 for item in results if int(item["date"]) >= first)
         page += 1
-    search = f"{replica.presscorner_base_url}/api/search?language=en&pagesize=1&pagenumber=1&datefrom=04062012&dateto=31122030"
+    search = f"{replica.source_url('eu')}/api/search?language=en&pagesize=1&pagenumber=1&datefrom=04062012&dateto=31122030"
     with urllib.request.urlopen(search) as r:
         eu = int(json.load(r)["totalNumber"])
     return doj, eu

@@ -10,8 +10,8 @@ from dagster import materialize
 
 from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.partitions import every_week_tags, publication_weeks
-from spiders.replica.faults import ChangedRelease
-from spiders.replica.server import ReplicaServer
+from replica.faults import ChangedRelease
+from replica.server import ReplicaServer
 
 LISTINGS = {"/api/v1/press_releases.json": "page", "/commission/presscorner/api/search": "pagenumber"}
 

@@ -16,7 +16,7 @@ from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.assets.tag import alliance_reference
 from pipelines.partitions import publication_weeks, week_range_tags
 from pipelines.schedules import RETAG_ASSETS, first_week_to_crawl, weekly_requests, weekly_schedule
-from spiders.replica.server import ReplicaServer
+from replica.server import ReplicaServer
 
 PARTITIONED = [a for a in ALL_ASSETS if a.partitions_def is not None]
 

@@ -9,13 +9,14 @@ import pytest
 from click.testing import CliRunner
 from dagster import materialize
 
-from pipelines.archive_source import ArchivedVersion, archived_html, is_doj_listing
+from pipelines.archive_source import ArchivedVersion, archived_html
 from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.cli import main
 from pipelines.partitions import every_week_tags, publication_weeks
 from pipelines.reextraction import reextract
-from spiders.replica.faults import ChangedRelease
-from spiders.replica.server import ReplicaServer
+from replica.faults import ChangedRelease
+from replica.server import ReplicaServer
+from spiders.doj.archived import is_listing as is_doj_listing
 
 VERSIONS = ("SELECT doc_id, version, source, source_id, fetch_url, fetched_at, title, published, "
             "content_sha256, html FROM raw_documents ORDER BY doc_id, version")

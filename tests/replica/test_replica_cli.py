@@ -1,4 +1,4 @@
-"""`python -m spiders.replica`: serves and says where; fails in one line, exit 2, when it cannot."""
+"""`python -m replica`: serves and says where; fails in one line, exit 2, when it cannot."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import sys
 import urllib.request
 from pathlib import Path
 
+from spiders.registry import NAMES
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "snapshot"
 
 
 def run_replica(*args: str, timeout: float = 30) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "spiders.replica", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "replica", *args], capture_output=True,
                           text=True, timeout=timeout, check=False)
 
 
@@ -46,13 +48,15 @@ def test_serves_and_announces_what_and_where():
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "spiders.replica", "--port", str(port), "--snapshot",
+        [sys.executable, "-m", "replica", "--port", str(port), "--snapshot",
          str(FIXTURES)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline().strip()
         assert line.startswith(f"replica: serving http://127.0.0.1:{port} (")
-        assert line.endswith(" DOJ, " + line.split(" DOJ, ")[1])  # "(N DOJ, M Commission ...)"
-        doj_count = int(line.split("(")[1].split(" DOJ")[0])
+        # "(documents of doj: N, eu: M)": every registry source, by name
+        served = dict(part.split(": ") for part in line.split("(documents of ")[1].rstrip(")").split(", "))
+        assert list(served) == list(NAMES)
+        doj_count = int(served["doj"])
         url = f"http://127.0.0.1:{port}/api/v1/press_releases.json?page=0&pagesize=1"
         with urllib.request.urlopen(url, timeout=10) as response:
             assert json.load(response)["metadata"]["resultset"]["count"] == doj_count

@@ -12,8 +12,8 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 
-from spiders.replica import ReplicaServer
-from spiders.replica.faults import (
+from replica import ReplicaServer
+from replica.faults import (
     FAULTS,
     BadJson,
     ChangedRelease,
@@ -41,8 +41,8 @@ def get(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
 
 
 def first_document(replica: ReplicaServer) -> str:
-    reference = replica.catalogue.eu[0].reference
-    return f"{replica.presscorner_base_url}/api/documents?reference={reference}&language=en"
+    reference = replica.catalogue["eu"].documents[0].reference
+    return f"{replica.source_url('eu')}/api/documents?reference={reference}&language=en"
 
 
 def test_rate_limit_answers_429_with_retry_after_then_behaves():
@@ -114,7 +114,7 @@ def test_cp1252_body_has_no_charset_and_reads_back_the_same():
 
 
 def test_cp1252_page_loses_its_meta_charset():
-    release = next(r for r in ReplicaServer().catalogue.doj if not r.page_body.isascii())
+    release = next(r for r in ReplicaServer().catalogue["doj"].releases if not r.page_body.isascii())
     with ReplicaServer(faults=Cp1252Body()) as replica:
         status, headers, body = get(replica.base_url + release.path)
     assert status == 200 and headers["Content-Type"] == "text/html"
@@ -142,7 +142,7 @@ def test_duplicate_carries_an_item_to_the_next_page():
 def test_loop_serves_the_first_page_again_past_the_end():
     fault = PaginationLoop()
     with ReplicaServer(faults=fault) as replica:
-        real = len(replica.catalogue.doj)
+        real = len(replica.catalogue["doj"].releases)
         pages = [json.loads(get(replica.base_url + LISTING + str(n))[2]) for n in range(5)]
     last_real = (real - 1) // 50
     assert all(page["metadata"]["resultset"]["count"] > real for page in pages)
@@ -171,7 +171,7 @@ def test_faults_by_name_knows_every_fault_and_refuses_others():
 
 
 def test_cli_serves_the_named_faults():
-    process = subprocess.Popen([sys.executable, "-m", "spiders.replica", "--port", "0",
+    process = subprocess.Popen([sys.executable, "-m", "replica", "--port", "0",
                                 "--faults", "rate_limit"], stdout=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline().strip()
@@ -185,7 +185,7 @@ def test_cli_serves_the_named_faults():
 
 
 def test_cli_refuses_an_unknown_fault_in_one_line():
-    result = subprocess.run([sys.executable, "-m", "spiders.replica", "--port", "0",
+    result = subprocess.run([sys.executable, "-m", "replica", "--port", "0",
                              "--faults", "gremlins"], capture_output=True, text=True, timeout=30,
                             check=False)
     assert result.returncode == 2 and result.stdout == ""

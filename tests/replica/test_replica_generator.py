@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from datetime import date
 
-from spiders.replica.generator import generate_doj_records, generate_eu_records
-from spiders.replica.snapshot import commission_document, doj_release
+from spiders.doj.replica_generator import generate_doj_records
+from spiders.doj.replica_snapshot import doj_release
+from spiders.eu.replica_generator import generate_eu_records
+from spiders.eu.replica_snapshot import commission_document
 
 # Words of the Alliance's subject that must never appear in the unrelated bulk.
 OFF_LIMITS = re.compile(r"child|minor|sexual|abuse|exploit|grooming|victim|alliance|csam",

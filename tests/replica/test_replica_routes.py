@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from spiders.replica import ReplicaServer
-from spiders.replica.catalogue import load_catalogue
-from spiders.replica.reply import Reply, Request
+from replica import ReplicaServer
+from replica.catalogue import load_catalogue
+from replica.reply import Reply, Request
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "snapshot"
 NEW_YORK = ZoneInfo("America/New_York")
@@ -44,7 +44,7 @@ def fetch_json(url: str) -> tuple[int, dict]:
 
 def listing(replica, **query) -> dict:
     params = "&".join(f"{key}={value}" for key, value in query.items())
-    status, payload = fetch_json(f"{replica.doj_base_url}/api/v1/press_releases.json?{params}")
+    status, payload = fetch_json(f"{replica.source_url('doj')}/api/v1/press_releases.json?{params}")
     assert status == 200
     return payload
 
@@ -59,7 +59,7 @@ def test_listing_pages_cover_every_release_once_newest_first(replica):
             break
         seen += payload["results"]
         page += 1
-    assert payload["metadata"]["resultset"]["count"] == len(replica.catalogue.doj) == len(seen)
+    assert payload["metadata"]["resultset"]["count"] == len(replica.catalogue["doj"].releases) == len(seen)
     assert len({record["uuid"] for record in seen}) == len(seen)
     dates = [int(record["date"]) for record in seen]
     assert dates == sorted(dates, reverse=True)
@@ -89,18 +89,18 @@ def test_date_parameter_selects_one_eastern_day(replica):
 @pytest.mark.parametrize("query", ["page=-1", "page=x", "pagesize=0", "sort=title",
                                    "direction=UP"])
 def test_bad_listing_query_is_a_400_in_api_shape(replica, query):
-    status, payload = fetch_json(f"{replica.doj_base_url}/api/v1/press_releases.json?{query}")
+    status, payload = fetch_json(f"{replica.source_url('doj')}/api/v1/press_releases.json?{query}")
     assert status == 400
     assert payload["metadata"]["responseInfo"]["status"] == 400
     assert payload["results"] == []
 
 
 def test_single_release_by_uuid(replica):
-    release = replica.catalogue.doj[0]
+    release = replica.catalogue["doj"].releases[0]
     status, payload = fetch_json(
-        f"{replica.doj_base_url}/api/v1/press_releases/{release.api['uuid']}.json")
+        f"{replica.source_url('doj')}/api/v1/press_releases/{release.api['uuid']}.json")
     assert status == 200 and payload == release.api
-    status, _ = fetch_json(f"{replica.doj_base_url}/api/v1/press_releases/nope.json")
+    status, _ = fetch_json(f"{replica.source_url('doj')}/api/v1/press_releases/nope.json")
     assert status == 404
 
 
@@ -108,48 +108,48 @@ def test_release_page_carries_body_in_drupal_markup(replica):
     raw = yaml.safe_load((FIXTURES / "doj_releases.yaml").read_text())
     page_only = next(r for r in raw if r.get("page_only"))
     path = page_only["url"].removeprefix("https://www.justice.gov")
-    status, content_type, html = fetch(replica.doj_base_url + path)
+    status, content_type, html = fetch(replica.source_url("doj") + path)
     assert status == 200 and content_type.startswith("text/html")
     assert "field--name-field-pr-body" in html
     assert page_only["body"].strip() in html
     assert page_only["title"] in html
     assert "An official website of the United States government" in html
     assert "Related Content" in html and "<footer" in html
-    record = next(r for r in replica.catalogue.doj if r.api["url"] == page_only["url"])
+    record = next(r for r in replica.catalogue["doj"].releases if r.api["url"] == page_only["url"])
     assert record.api["body"] == ""
 
 
 def test_numbered_release_page_shows_its_number(replica):
-    release = next(r for r in replica.catalogue.doj if r.api["number"])
-    _, _, html = fetch(replica.doj_base_url + release.path)
+    release = next(r for r in replica.catalogue["doj"].releases if r.api["number"])
+    _, _, html = fetch(replica.source_url("doj") + release.path)
     assert "field--name-field-pr-number" in html and release.api["number"] in html
 
 
 def test_unknown_paths_are_404(replica):
-    assert fetch(replica.doj_base_url + "/opa/pr/no-such-release")[0] == 404
-    assert fetch_json(replica.doj_base_url + "/api/v1/other.json")[0] == 404
-    assert fetch_json(replica.presscorner_base_url + "/api/latestnews")[0] == 404
+    assert fetch(replica.source_url("doj") + "/opa/pr/no-such-release")[0] == 404
+    assert fetch_json(replica.source_url("doj") + "/api/v1/other.json")[0] == 404
+    assert fetch_json(replica.source_url("eu") + "/api/latestnews")[0] == 404
 
 
 def test_robots_txt_lets_crawlers_reach_both_apis(replica):
     parser = urllib.robotparser.RobotFileParser(replica.base_url + "/robots.txt")
     parser.read()
     agent = "alliance-tracker"
-    assert parser.can_fetch(agent, replica.doj_base_url + "/api/v1/press_releases.json?page=0")
-    assert parser.can_fetch(agent, replica.presscorner_base_url + "/api/search?language=en")
-    assert parser.can_fetch(agent, replica.doj_base_url + replica.catalogue.doj[0].path)
+    assert parser.can_fetch(agent, replica.source_url("doj") + "/api/v1/press_releases.json?page=0")
+    assert parser.can_fetch(agent, replica.source_url("eu") + "/api/search?language=en")
+    assert parser.can_fetch(agent, replica.source_url("doj") + replica.catalogue["doj"].releases[0].path)
     assert not parser.can_fetch(agent, replica.base_url + "/admin/config")
 
 
 def search(replica, **query) -> dict:
     params = "&".join(f"{key}={value}" for key, value in query.items())
-    status, payload = fetch_json(f"{replica.presscorner_base_url}/api/search?{params}")
+    status, payload = fetch_json(f"{replica.source_url('eu')}/api/search?{params}")
     assert status == 200
     return payload
 
 
 def test_search_window_and_paging(replica):
-    in_2012 = [d for d in replica.catalogue.eu if d.day.year == 2012]
+    in_2012 = [d for d in replica.catalogue["eu"].documents if d.day.year == 2012]
     first = search(replica, language="en", pagesize=1, pagenumber=1, datefrom="01012012",
                    dateto="31122012", text="")
     assert first["totalNumber"] == len(in_2012) >= 2
@@ -172,18 +172,18 @@ def test_search_text_matches_title_lead_or_html_ignoring_case(replica):
 
 
 def test_bad_search_dates_are_400(replica):
-    status, _ = fetch_json(replica.presscorner_base_url + "/api/search?datefrom=2012-01-01")
+    status, _ = fetch_json(replica.source_url("eu") + "/api/search?datefrom=2012-01-01")
     assert status == 400
 
 
 def test_documents_by_reference(replica):
     status, payload = fetch_json(
-        replica.presscorner_base_url + "/api/documents?reference=ip_12_1308&language=en")
+        replica.source_url("eu") + "/api/documents?reference=ip_12_1308&language=en")
     assert status == 200
     assert payload["refCd"] == "IP/12/1308"
     assert payload["docuLanguageResource"]["htmlContent"].startswith("<p>Brussels, 5 December")
     status, payload = fetch_json(
-        replica.presscorner_base_url + "/api/documents?reference=IP/99/1&language=en")
+        replica.source_url("eu") + "/api/documents?reference=IP/99/1&language=en")
     assert status == 404 and "IP/99/1" in payload["message"]
 
 

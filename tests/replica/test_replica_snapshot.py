@@ -10,15 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from spiders.replica.catalogue import load_catalogue
-from spiders.replica.snapshot import (
-    SNAPSHOT_DIR,
-    SnapshotError,
-    documents_response,
-    load_doj_releases,
-    load_eu_documents,
-    search_entry,
-)
+from replica.catalogue import load_catalogue
+from replica.snapshot import SnapshotError
+from spiders.doj.replica_snapshot import SNAPSHOT_DIR as DOJ_SNAPSHOT_DIR
+from spiders.doj.replica_snapshot import load_doj_releases
+from spiders.eu.replica_snapshot import SNAPSHOT_DIR as EU_SNAPSHOT_DIR
+from spiders.eu.replica_snapshot import documents_response, load_eu_documents, search_entry
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "snapshot"
 NEW_YORK = ZoneInfo("America/New_York")
@@ -128,13 +125,11 @@ def test_duplicate_urls_in_the_snapshot_are_refused(tmp_path):
 
 
 def test_bundled_snapshot_loads_with_generated_releases():
-    if not (SNAPSHOT_DIR / "doj_releases.yaml").exists():
-        pytest.skip("the bundled snapshot YAML files are not written yet")
-    hand_doj = yaml.safe_load((SNAPSHOT_DIR / "doj_releases.yaml").read_text())
-    hand_eu = yaml.safe_load((SNAPSHOT_DIR / "eu_documents.yaml").read_text())
+    hand_doj = yaml.safe_load((DOJ_SNAPSHOT_DIR / "doj_releases.yaml").read_text())
+    hand_eu = yaml.safe_load((EU_SNAPSHOT_DIR / "eu_documents.yaml").read_text())
     catalogue = load_catalogue()
-    served_urls = {release.api["url"] for release in catalogue.doj}
+    served_urls = {release.api["url"] for release in catalogue["doj"].releases}
     assert {record["url"] for record in hand_doj} <= served_urls
-    assert {record["reference"] for record in hand_eu} <= set(catalogue.by_reference)
-    assert len(catalogue.doj) > len(hand_doj) + 50  # the generated bulk is there
-    assert len(catalogue.by_uuid) == len(catalogue.doj)  # uuids unique
+    assert {record["reference"] for record in hand_eu} <= set(catalogue["eu"].by_reference)
+    assert len(catalogue["doj"].releases) > len(hand_doj) + 50  # the generated bulk is there
+    assert len(catalogue["doj"].by_uuid) == len(catalogue["doj"].releases)  # uuids unique

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from spiders.registry import SOURCES
+
 SPIDERS_DIR = Path(__file__).resolve().parents[2] / "spiders"
 SCRAPY = Path(sys.executable).parent / "scrapy"
-BASE_URL_VARIABLES = ("DOJ_BASE_URL", "PRESSCORNER_BASE_URL", "ALLIANCE_CONTACT")
+BASE_URL_VARIABLES = (*(source.base_url_setting for source in SOURCES), "ALLIANCE_CONTACT")
 # Crawls against 127.0.0.1 need not wait between requests nor long between retries.
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
         "-s", "ALLIANCE_RETRY_BACKOFF=0.1")

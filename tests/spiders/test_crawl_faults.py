@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from spiders.replica import ReplicaServer
-from spiders.replica.faults import (
+from replica import ReplicaServer
+from replica.faults import (
     BadJson,
     ChangedRelease,
     Cp1252Body,
@@ -24,26 +24,26 @@ from spiders.replica.faults import (
     document,
     nth_listing_page,
 )
-from spiders.replica.reply import Request
-from spiders.replica.server import route
+from replica.reply import Request
+from replica.server import route
 
 
 def doj_crawl(run, tmp_path, replica, *options):
-    return run("doj", tmp_path, *options, "-s", f"DOJ_BASE_URL={replica.doj_base_url}")
+    return run("doj", tmp_path, *options, "-s", f"DOJ_BASE_URL={replica.source_url('doj')}")
 
 
 def eu_crawl(run, tmp_path, replica, *options):
-    days = [document.day for document in replica.catalogue.eu]
+    days = [document.day for document in replica.catalogue["eu"].documents]
     return run("eu", tmp_path, *options, "-a", f"since={min(days)}", "-a", f"until={max(days)}",
-               "-s", f"PRESSCORNER_BASE_URL={replica.presscorner_base_url}")
+               "-s", f"PRESSCORNER_BASE_URL={replica.source_url('eu')}")
 
 
 def every_doj_release(replica) -> set[str]:
-    return {release.api["uuid"] for release in replica.catalogue.doj}
+    return {release.api["uuid"] for release in replica.catalogue["doj"].releases}
 
 
 def every_eu_document(replica) -> set[str]:
-    return {document.reference for document in replica.catalogue.eu}
+    return {document.reference for document in replica.catalogue["eu"].documents}
 
 
 def each_once(items) -> set[str]:
@@ -138,7 +138,7 @@ def test_cp1252_documents_without_charset_are_read_right(tmp_path, run_recorded_
     assert each_once(items) == every_eu_document(replica)
     assert fault.hits
     finished(record, encoding_guessed=len(fault.hits))
-    by_reference = {document.reference: document for document in replica.catalogue.eu}
+    by_reference = {document.reference: document for document in replica.catalogue["eu"].documents}
     for item in items:
         assert item["html"] == by_reference[item["source_id"]].html
 
@@ -150,7 +150,7 @@ def test_cp1252_pages_without_charset_are_read_right(tmp_path, run_recorded_craw
     assert each_once(items) == every_doj_release(replica)
     assert fault.hits
     finished(record, encoding_guessed=len(fault.hits))
-    page_only = {r.api["uuid"]: r for r in replica.catalogue.doj if not r.api["body"]}
+    page_only = {r.api["uuid"]: r for r in replica.catalogue["doj"].releases if not r.api["body"]}
     for item in items:
         if item["source_id"] in page_only:
             text = html.unescape(item["html"])

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from spiders.crawlers.doj import DojSpider
-from spiders.crawlers.eu import EuSpider
+from replica import ReplicaServer
+from spiders.doj.spider import DojSpider
+from spiders.eu.spider import EuSpider
 from spiders.ledger import ListingLedger, crawl_record, publication_week, watermark_after
-from spiders.replica import ReplicaServer
 
 STARTED = datetime(2025, 1, 6, 9, 30, tzinfo=UTC)
 
@@ -71,11 +71,11 @@ def test_record_reads_the_stats():
 def test_eu_crawl_record(tmp_path, run_recorded_crawl, fast):
     before = datetime.now(UTC).replace(microsecond=0)  # the record's stamps are whole seconds
     with ReplicaServer() as replica:
-        documents = replica.catalogue.eu
+        documents = replica.catalogue["eu"].documents
         since, until = min(d.day for d in documents), max(d.day for d in documents)
         _, items, record = run_recorded_crawl(
             "eu", tmp_path, *fast, "-a", f"since={since}", "-a", f"until={until}",
-            "-s", f"PRESSCORNER_BASE_URL={replica.presscorner_base_url}")
+            "-s", f"PRESSCORNER_BASE_URL={replica.source_url('eu')}")
         served = len(replica.requests)
     after = datetime.now(UTC)
     assert record["spider"] == "eu" and record["finish_reason"] == "finished"
@@ -92,8 +92,8 @@ def test_eu_crawl_record(tmp_path, run_recorded_crawl, fast):
 def test_weekly_runs_after_a_full_run_read_one_page_per_listing(tmp_path, run_recorded_crawl,
                                                                 fast):
     with ReplicaServer() as replica:
-        base = ("-s", f"DOJ_BASE_URL={replica.doj_base_url}",
-                "-s", f"PRESSCORNER_BASE_URL={replica.presscorner_base_url}")
+        base = ("-s", f"DOJ_BASE_URL={replica.source_url('doj')}",
+                "-s", f"PRESSCORNER_BASE_URL={replica.source_url('eu')}")
         _, _, full_doj = run_recorded_crawl("doj", tmp_path / "doj-full", *fast, *base)
         _, _, full_eu = run_recorded_crawl("eu", tmp_path / "eu-full", *fast, *base)
         before = len(replica.requests)
@@ -104,7 +104,7 @@ def test_weekly_runs_after_a_full_run_read_one_page_per_listing(tmp_path, run_re
         _, eu_items, eu = run_recorded_crawl(
             "eu", tmp_path / "eu-week", *fast, *base, "-a", f"watermark={full_eu['watermark_after']}")
         weekly = replica.requests[before:]
-        releases, documents = replica.catalogue.doj, replica.catalogue.eu
+        releases, documents = replica.catalogue["doj"].releases, replica.catalogue["eu"].documents
     doj_listings = [r for r in weekly if r.path == "/api/v1/press_releases.json"]
     assert sorted(r.param("sort") for r in doj_listings) == ["changed", "date"]
     assert all(r.param("page") == "0" for r in doj_listings)

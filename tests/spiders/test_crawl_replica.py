@@ -11,15 +11,19 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from spiders.replica import ReplicaServer
-from spiders.replica.generator import generate_doj_records, generate_eu_records
-from spiders.replica.snapshot import DOJ_FILE, EU_FILE, SNAPSHOT_DIR
+from replica import ReplicaServer
+from spiders.doj.replica_generator import generate_doj_records
+from spiders.doj.replica_snapshot import DOJ_FILE
+from spiders.doj.replica_snapshot import SNAPSHOT_DIR as DOJ_SNAPSHOT_DIR
+from spiders.eu.replica_generator import generate_eu_records
+from spiders.eu.replica_snapshot import EU_FILE
+from spiders.eu.replica_snapshot import SNAPSHOT_DIR as EU_SNAPSHOT_DIR
 
-if not (SNAPSHOT_DIR / DOJ_FILE).exists() or not (SNAPSHOT_DIR / EU_FILE).exists():
+if not (DOJ_SNAPSHOT_DIR / DOJ_FILE).exists() or not (EU_SNAPSHOT_DIR / EU_FILE).exists():
     pytest.skip("the bundled snapshot YAML files are not written yet", allow_module_level=True)
 
-HAND_DOJ = yaml.safe_load((SNAPSHOT_DIR / DOJ_FILE).read_text(encoding="utf-8"))
-HAND_EU = yaml.safe_load((SNAPSHOT_DIR / EU_FILE).read_text(encoding="utf-8"))
+HAND_DOJ = yaml.safe_load((DOJ_SNAPSHOT_DIR / DOJ_FILE).read_text(encoding="utf-8"))
+HAND_EU = yaml.safe_load((EU_SNAPSHOT_DIR / EU_FILE).read_text(encoding="utf-8"))
 # Crawls against 127.0.0.1 need not wait between requests; the DOJ crawl keeps the real pacing.
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
 
@@ -38,7 +42,7 @@ def test_doj_crawl_delivers_every_release_once(tmp_path, run_crawl):
     before = datetime.now(UTC)
     with ReplicaServer() as replica:
         _, items = run_crawl("doj", tmp_path / "doj.jsonl", "-s",
-                             f"DOJ_BASE_URL={replica.doj_base_url}")
+                             f"DOJ_BASE_URL={replica.source_url('doj')}")
         requests = replica.requests
     after = datetime.now(UTC)
     urls = [item["url"] for item in items]
@@ -61,7 +65,7 @@ def test_doj_crawl_delivers_every_release_once(tmp_path, run_crawl):
         if record.get("page_only"):
             assert item["html"].lstrip().startswith("<!DOCTYPE html>")
             assert record["body"].strip() in item["html"]
-            assert item["fetch_url"] == replica.doj_base_url + urlsplit(record["url"]).path
+            assert item["fetch_url"] == replica.source_url("doj") + urlsplit(record["url"]).path
         else:
             assert item["html"] == record["body"]
             assert urlsplit(item["fetch_url"]).path == "/api/v1/press_releases.json"
@@ -86,7 +90,7 @@ def test_eu_crawl_delivers_every_document_once(tmp_path, run_crawl):
     with ReplicaServer() as replica:
         _, items = run_crawl(
             "eu", tmp_path / "eu.jsonl", *FAST,
-            "-s", f"PRESSCORNER_BASE_URL={replica.presscorner_base_url}",
+            "-s", f"PRESSCORNER_BASE_URL={replica.source_url('eu')}",
             "-a", f"since={since.isoformat()}", "-a", f"until={until.isoformat()}",
         )
         requests = replica.requests
@@ -110,7 +114,7 @@ def test_eu_crawl_delivers_every_document_once(tmp_path, run_crawl):
         assert item["html"] == record["html"]
         assert item["language"] == "en" and item["languages"] == record["languages"]
         assert "htmlContent" not in item["api"]["docuLanguageResource"]
-        assert item["fetch_url"].startswith(replica.presscorner_base_url + "/api/documents?")
+        assert item["fetch_url"].startswith(replica.source_url("eu") + "/api/documents?")
         rapid = f"https://europa.eu/rapid/press-release_{kind}-{year}-{number}_en.htm"
         assert rapid in item["aliases"] and item["url"] in item["aliases"]
         assert fetched_during(item["fetched_at"], before, after)
@@ -120,9 +124,9 @@ def test_doj_since_until_bound_the_crawl(tmp_path, run_crawl):
     since, until = date(2016, 1, 1), date(2016, 10, 31)
     with ReplicaServer() as replica:
         _, items = run_crawl("doj", tmp_path / "doj.jsonl", *FAST, "-a", f"since={since}",
-                             "-a", f"until={until}", "-s", f"DOJ_BASE_URL={replica.doj_base_url}")
+                             "-a", f"until={until}", "-s", f"DOJ_BASE_URL={replica.source_url('doj')}")
         listings = [r for r in replica.requests if r.path == "/api/v1/press_releases.json"]
-        newest_first = sorted((release.day for release in replica.catalogue.doj), reverse=True)
+        newest_first = sorted((release.day for release in replica.catalogue["doj"].releases), reverse=True)
     expected = {r["url"] for r in HAND_DOJ + generate_doj_records() if since <= r["date"] <= until}
     assert expected and {item["url"] for item in items} == expected
     pages = [newest_first[start:start + 50] for start in range(0, len(newest_first), 50)]
@@ -135,6 +139,6 @@ def test_doj_since_until_bound_the_crawl(tmp_path, run_crawl):
 def test_base_url_from_the_environment(tmp_path, run_crawl):
     with ReplicaServer() as replica:
         _, items = run_crawl("doj", tmp_path / "doj.jsonl", *FAST, "-a", "max_pages=1",
-                             env={"DOJ_BASE_URL": replica.doj_base_url})
+                             env={"DOJ_BASE_URL": replica.source_url("doj")})
     assert len(items) == 50  # one listing page, bodies or pages, all from the replica
     assert all(item["url"].startswith("https://www.justice.gov/") for item in items)

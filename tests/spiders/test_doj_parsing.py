@@ -1,4 +1,4 @@
-"""spiders.parsing.doj on inline payloads of both News API shapes, and on shapes it must refuse."""
+"""spiders.doj.parsing on inline payloads of both News API shapes, and on shapes it must refuse."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from spiders.parsing import ShapeError
-from spiders.parsing.doj import (
+from spiders.doj.parsing import (
     next_page,
     page_url,
     parse_listing,
@@ -15,6 +14,7 @@ from spiders.parsing.doj import (
     release_body,
     release_item,
 )
+from spiders.parsing import ShapeError
 
 FETCHED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
@@ -223,7 +223,7 @@ def test_json_bodies_in_utf8_or_windows_1252():
 def test_window_keeps_dated_releases_inside_and_undated_ones():
     from datetime import date
 
-    from spiders.parsing.doj import in_window
+    from spiders.doj.parsing import in_window
 
     may_16 = SHAPE_A["results"][0]  # 2013-05-16 in New York
     assert in_window(may_16, date(2013, 5, 16), date(2013, 5, 16))

@@ -14,8 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from spiders.crawlers.eu import EuSpider
-from spiders.parsing.presscorner import (
+from replica import ReplicaServer
+from replica.reply import Request
+from replica.server import route
+from spiders.eu.parsing import (
     DOCUMENT_TYPES,
     EVERYTHING,
     document_types,
@@ -23,9 +25,7 @@ from spiders.parsing.presscorner import (
     search_queries,
     search_url,
 )
-from spiders.replica import ReplicaServer
-from spiders.replica.reply import Request
-from spiders.replica.server import route
+from spiders.eu.spider import EuSpider
 
 QUERIES = ("child sexual abuse", "Global Alliance", "WePROTECT")
 SMALL_PAGES = ("-s", "PRESSCORNER_SEARCH_PAGESIZE=3")  # so that a query's results span pages
@@ -63,9 +63,9 @@ def pages_by_search(requests) -> dict[tuple, list[int]]:
 
 
 def span(replica) -> tuple[str, ...]:
-    days = [document.day for document in replica.catalogue.eu]
+    days = [document.day for document in replica.catalogue["eu"].documents]
     return ("-a", f"since={min(days)}", "-a", f"until={max(days)}",
-            "-s", f"PRESSCORNER_BASE_URL={replica.presscorner_base_url}")
+            "-s", f"PRESSCORNER_BASE_URL={replica.source_url('eu')}")
 
 
 # --- arguments, read without a crawl -------------------------------------------------------
@@ -114,7 +114,7 @@ def test_replica_search_honours_document_type_codes(codes, types):
                       {}, 1)
     payload = json.loads(route(catalogue, request).body)
     listed = {row["refCode"] for row in payload["docuLanguageListResources"]}
-    expected = matching(catalogue.eu, ("alliance",), types)
+    expected = matching(catalogue["eu"].documents, ("alliance",), types)
     assert payload["totalNumber"] == len(expected) and listed == expected
 
 
@@ -133,7 +133,7 @@ def test_queries_find_each_matching_document_once(tmp_path, run_recorded_crawl, 
         _, items, record = run_recorded_crawl(
             "eu", tmp_path, *fast, *SMALL_PAGES, *span(replica),
             "-a", f"queries={';'.join(QUERIES)}")
-        requests, documents = replica.requests, replica.catalogue.eu
+        requests, documents = replica.requests, replica.catalogue["eu"].documents
     expected = matching(documents, QUERIES)
     by_query = [matching(documents, (query,)) for query in QUERIES]
     assert expected != matching(documents), "every document matches: the test shows nothing"
@@ -155,7 +155,7 @@ def test_types_filter_what_is_listed(tmp_path, run_recorded_crawl, fast):
         result, items, record = run_recorded_crawl(
             "eu", tmp_path, *fast, *span(replica), "-a", "types=speech, Statement",
             "-a", "queries=Global Alliance")
-        requests, documents = replica.requests, replica.catalogue.eu
+        requests, documents = replica.requests, replica.catalogue["eu"].documents
     expected = matching(documents, ("Global Alliance",), asked)
     assert expected and expected != matching(documents, ("Global Alliance",))
     assert each_once(items) == expected
@@ -183,7 +183,7 @@ def test_types_hold_when_the_search_ignores_them(tmp_path, run_crawl, fast):
     with ReplicaServer(faults=IgnoresDocumentTypes()) as replica:
         result, items = run_crawl("eu", tmp_path / "eu.jsonl", *fast, *span(replica),
                                   "-a", "types=MEMO")
-        requests, documents = replica.requests, replica.catalogue.eu
+        requests, documents = replica.requests, replica.catalogue["eu"].documents
     expected = matching(documents, types=("MEMO",))
     assert expected and each_once(items) == expected
     assert sorted(fetched_references(requests)) == sorted(expected)
@@ -194,13 +194,13 @@ def test_types_hold_when_the_search_ignores_them(tmp_path, run_crawl, fast):
 def test_weekly_run_with_queries_reads_the_first_page_of_each(tmp_path, run_recorded_crawl, fast):
     options = (*fast, *SMALL_PAGES, "-a", f"queries={';'.join(QUERIES)}")
     with ReplicaServer() as replica:
-        base = ("-s", f"PRESSCORNER_BASE_URL={replica.presscorner_base_url}")
+        base = ("-s", f"PRESSCORNER_BASE_URL={replica.source_url('eu')}")
         _, _, full = run_recorded_crawl("eu", tmp_path / "full", *options, *base)
         before = len(replica.requests)
         _, items, weekly = run_recorded_crawl("eu", tmp_path / "week", *options, *base,
                                               "-a", f"watermark={full['watermark_after']}")
         full_requests, weekly_requests = replica.requests[:before], replica.requests[before:]
-        documents = replica.catalogue.eu
+        documents = replica.catalogue["eu"].documents
     found = [d for d in documents if d.reference in matching(documents, QUERIES)]
     latest = max(d.day for d in found)
     assert full["watermark_after"] == latest.isoformat() == weekly["watermark_after"]
@@ -227,7 +227,7 @@ def test_an_unknown_type_stops_the_crawl_before_any_request(tmp_path):
     with ReplicaServer() as replica:
         result = subprocess.run(
             [str(scrapy), "crawl", "eu", "-O", str(tmp_path / "eu.jsonl"), "-a", "types=IP,PRESS",
-             "-s", f"PRESSCORNER_BASE_URL={replica.presscorner_base_url}"],
+             "-s", f"PRESSCORNER_BASE_URL={replica.source_url('eu')}"],
             cwd=spiders_dir, env=dict(os.environ), capture_output=True, text=True, timeout=60,
             check=False)
         served = replica.requests

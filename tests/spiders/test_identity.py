@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from spiders.parsing.doj import release_aliases
-from spiders.parsing.references import (
+from spiders.doj.parsing import release_aliases
+from spiders.eu.references import (
     document_aliases,
     normalise_reference,
     rapid_url,

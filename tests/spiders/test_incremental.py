@@ -7,8 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from spiders.parsing.doj import ListingPage
-from spiders.parsing.incremental import (
+from spiders.doj.incremental import (
     BEFORE_WATERMARK,
     BY_CHANGED,
     BY_DATE,
@@ -19,8 +18,9 @@ from spiders.parsing.incremental import (
     DojBounds,
     last_page_needed,
     release_verdict,
-    search_start,
 )
+from spiders.doj.parsing import ListingPage
+from spiders.parsing.incremental import search_start
 
 EASTERN = ZoneInfo("America/New_York")
 LAST_CRAWL = datetime(2014, 10, 1, 8, 0, tzinfo=UTC)

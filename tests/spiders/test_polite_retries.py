@@ -15,9 +15,9 @@ from scrapy.exceptions import (
     ResponseDataLossError,
 )
 
+from replica import ReplicaServer
+from replica.faults import RateLimited, ServerError, nth_listing_page
 from spiders.middlewares import backoff_seconds, failure_kind, retry_after_seconds
-from spiders.replica import ReplicaServer
-from spiders.replica.faults import RateLimited, ServerError, nth_listing_page
 
 NOW = datetime(2025, 3, 4, 10, 0, 0, tzinfo=UTC)
 
@@ -54,7 +54,7 @@ def test_a_request_failing_every_time_is_given_up_after_bounded_tries(tmp_path,
     with ReplicaServer(faults=fault) as replica:
         _, items, record = run_recorded_crawl(
             "doj", tmp_path, *fast, "-s", "RETRY_TIMES=2", "-s", "ALLIANCE_RETRY_BACKOFF=0.2",
-            "-s", f"DOJ_BASE_URL={replica.doj_base_url}")
+            "-s", f"DOJ_BASE_URL={replica.source_url('doj')}")
     assert items == []
     assert len(fault.hits) == 3  # the first try and two retries
     assert record["finish_reason"] == "finished"
@@ -69,7 +69,7 @@ def test_a_longer_retry_after_than_allowed_ends_the_crawl(tmp_path, run_recorded
     with ReplicaServer(faults=fault) as replica:
         _, items, record = run_recorded_crawl(
             "doj", tmp_path, *fast, "-s", "ALLIANCE_RETRY_MAX_WAIT=60",
-            "-s", f"DOJ_BASE_URL={replica.doj_base_url}")
+            "-s", f"DOJ_BASE_URL={replica.source_url('doj')}")
         listings = [r for r in replica.requests if r.path == "/api/v1/press_releases.json"]
     assert items == [] and len(listings) == 1  # asked once, never again within the hour
     assert record["finish_reason"] == "retry_after_too_long"
@@ -82,9 +82,9 @@ def test_retry_after_pauses_the_whole_host(tmp_path, run_recorded_crawl, fast):
         _, items, record = run_recorded_crawl(
             "eu", tmp_path, *fast, "-s", "DOWNLOAD_DELAY=0.05",  # other requests keep coming
             "-a", "since=2012-01-01", "-a", "until=2013-12-31",
-            "-s", f"PRESSCORNER_BASE_URL={replica.presscorner_base_url}")
+            "-s", f"PRESSCORNER_BASE_URL={replica.source_url('eu')}")
         arrivals = [request.received_at for request in replica.requests]
-        listed = [d for d in replica.catalogue.eu if d.day.year in (2012, 2013)]
+        listed = [d for d in replica.catalogue["eu"].documents if d.day.year in (2012, 2013)]
     assert len(items) == len(listed) and record["errors_by_kind"] == {"http_429": 1}
     refused = fault.hits[0].received_at
     # Requests already on their way may land just after the 429; then nothing for a second.

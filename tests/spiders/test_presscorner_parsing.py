@@ -1,4 +1,4 @@
-"""spiders.parsing.presscorner on inline Press Corner payloads, good and bad."""
+"""spiders.eu.parsing on inline Press Corner payloads, good and bad."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from spiders.parsing import ShapeError
-from spiders.parsing.presscorner import (
+from spiders.eu.parsing import (
     crawl_window,
     document_item,
     document_url,
@@ -19,6 +18,7 @@ from spiders.parsing.presscorner import (
     search_url,
     yearly_windows,
 )
+from spiders.parsing import ShapeError
 
 FETCHED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from replica import ReplicaServer
+from replica.faults import ServerError, document
 from spiders.archive import WarcArchive, read_archived
-from spiders.replica import ReplicaServer
-from spiders.replica.faults import ServerError, document
 
 SPIDERS_DIR = Path(__file__).resolve().parents[2] / "spiders"
 FETCHED = datetime(2025, 2, 3, 4, 5, 6, tzinfo=UTC)
@@ -35,7 +35,7 @@ def test_every_response_is_archived_and_reads_back(tmp_path, run_crawl, fast):
     fault = ServerError(where=document, times=1)
     with ReplicaServer(faults=fault) as replica:
         run_crawl("doj", tmp_path / "doj.jsonl", *fast, "-s", f"ALLIANCE_WARC_DIR={archive_dir}",
-                  "-s", f"DOJ_BASE_URL={replica.doj_base_url}")
+                  "-s", f"DOJ_BASE_URL={replica.source_url('doj')}")
         served = replica.requests
     (warc,) = archive_dir.glob("doj-*.warc.gz")
     assert warc.name[len("doj-"):-len(".warc.gz")].endswith("Z")
@@ -65,7 +65,7 @@ def test_a_killed_crawl_leaves_a_readable_archive(tmp_path):
              "-O", str(tmp_path / "eu.jsonl"), "-a", "since=2012-01-01", "-a", "until=2016-12-31",
              "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.1",
              "-s", f"ALLIANCE_WARC_DIR={archive_dir}",
-             "-s", f"PRESSCORNER_BASE_URL={replica.presscorner_base_url}"],
+             "-s", f"PRESSCORNER_BASE_URL={replica.source_url('eu')}"],
             cwd=SPIDERS_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             # Killed once it is well under way, however long a busy machine takes to get there.

@@ -8,8 +8,8 @@ import re
 import time
 from email.utils import formatdate
 
-from spiders.replica.faulting import Fault, Where, document
-from spiders.replica.reply import Reply, Request
+from replica.faulting import Fault, Where, document
+from replica.reply import Reply, Request
 
 
 class RateLimited(Fault):

@@ -7,7 +7,6 @@ changed, "" for empty values, `justice.gov` without `www`).
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from spiders.parsing.shape import (
     optional_text,
     required_text,
 )
+from spiders.parsing.text import clean_title, iso_utc
 
 # DOJ dates are US Eastern calendar days sent as the epoch second of their midnight.
 EASTERN = ZoneInfo("America/New_York")
@@ -162,15 +162,6 @@ def release_item(
         languages=["en"],
         aliases=release_aliases(record, seen_urls),
     )
-
-
-def clean_title(title: str) -> str:
-    """Titles come with entities and hard line breaks ("Settles\\r\\nAgainst AT&amp;T")."""
-    return " ".join(html.unescape(title).split())
-
-
-def iso_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _moment(value: Any) -> datetime | None:

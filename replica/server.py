@@ -1,4 +1,7 @@
-"""The replica HTTP server: both sources' routes on 127.0.0.1, in a background thread.
+"""The replica HTTP server: every registry source's routes on 127.0.0.1, in a background thread.
+
+Each source serves its live site's paths under the replica's root (spiders/<name>/replica.py), so a
+source's base URL on the replica is the root plus the path of its live base URL.
 
 Every reply passes through a `faults` object before it is sent, so tests can make the replica
 misbehave the way the real sites do (rate limits, errors, slow or broken bodies...).
@@ -6,7 +9,6 @@ misbehave the way the real sites do (rate limits, errors, slow or broken bodies.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,21 +16,13 @@ from pathlib import Path
 from typing import Protocol, Self
 from urllib.parse import parse_qs, urlsplit
 
-from spiders.replica import doj_api, presscorner_api
-from spiders.replica.catalogue import Catalogue, load_catalogue
-from spiders.replica.pages import not_found_page
-from spiders.replica.reply import Reply, Request, html_reply, json_reply, text_reply
+from replica.catalogue import Catalogue, load_catalogue
+from replica.reply import Reply, Request, html_reply, text_reply
+from spiders.registry import SOURCES, Source
+from spiders.registry import source as registered_source
 
-PRESSCORNER_PREFIX = "/commission/presscorner"
-ITEM_PATH = re.compile(r"/api/v1/press_releases/([^/]+)\.json")
-ROBOTS_TXT = """\
-User-agent: *
-Disallow: /admin/
-Disallow: /search/
-Disallow: /user/
-Disallow: /node/add/
-Disallow: /commission/presscorner/api/files/
-"""
+NOT_FOUND_PAGE = "<!DOCTYPE html><html><head><title>Page not found</title></head>" \
+    "<body><h1>Page not found</h1></body></html>"
 
 
 class Faults(Protocol):
@@ -46,28 +40,41 @@ class NoFaults:
         return reply
 
 
+def robots_txt(catalogue: Catalogue) -> str:
+    """One robots.txt for every source served: the paths each source's live site disallows."""
+    paths = dict.fromkeys(path for source in catalogue for path in source.robots_disallow)
+    return "User-agent: *\n" + "".join(f"Disallow: {path}\n" for path in paths)
+
+
 def route(catalogue: Catalogue, request: Request) -> Reply:
-    """The reply the well-behaved sites would give to `request`."""
+    """The reply the well-behaved sites would give to `request`.
+
+    Every source is asked, the one whose live path is longest first (the Press Corner under
+    /commission/presscorner before a site served at the root); the first reply that is not a 404
+    wins, else the first source's own 404, else a plain one."""
     if request.method not in ("GET", "HEAD"):
         return text_reply("Method Not Allowed", 405)
-    path = request.path
-    if path == "/robots.txt":
-        return text_reply(ROBOTS_TXT)
-    if path == doj_api.LISTING_PATH:
-        return doj_api.press_releases(catalogue, request)
-    item = ITEM_PATH.fullmatch(path)
-    if item:
-        return doj_api.press_release(catalogue, item.group(1))
-    if path == f"{PRESSCORNER_PREFIX}/api/search":
-        return presscorner_api.search(catalogue, request)
-    if path == f"{PRESSCORNER_PREFIX}/api/documents":
-        return presscorner_api.documents(catalogue, request)
-    page = doj_api.page(catalogue, path)
-    if page is not None:
-        return page
-    if path.startswith(("/api/", f"{PRESSCORNER_PREFIX}/api/")):
-        return json_reply({"status": 404, "message": "Not Found"}, 404)
-    return html_reply(not_found_page(), 404)
+    if request.path == "/robots.txt":
+        return text_reply(robots_txt(catalogue))
+    not_found: Reply | None = None
+    for source in _by_path_length(catalogue):
+        reply = source.answer(request)
+        if reply is None:
+            continue
+        if reply.status != 404:
+            return reply
+        not_found = not_found or reply
+    return not_found or html_reply(NOT_FOUND_PAGE, 404)
+
+
+def _by_path_length(catalogue: Catalogue) -> list:
+    live_path = {entry.name: entry.live_path for entry in SOURCES}
+    return sorted(catalogue, key=lambda source: -len(live_path.get(source.name, "")))
+
+
+def source_base_url(root: str, source: Source) -> str:
+    """Where the replica at `root` serves `source`: the root plus its live base URL's path."""
+    return root.rstrip("/") + source.live_path
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -161,13 +168,14 @@ class ReplicaServer:
     def base_url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    @property
-    def doj_base_url(self) -> str:
-        return self.base_url
+    def source_url(self, name: str) -> str:
+        """The base URL of registry source `name` on this replica."""
+        return source_base_url(self.base_url, registered_source(name))
 
     @property
-    def presscorner_base_url(self) -> str:
-        return f"{self.base_url}{PRESSCORNER_PREFIX}"
+    def base_urls(self) -> dict[str, str]:
+        """Every registry source's base URL setting -> its URL on this replica."""
+        return {entry.base_url_setting: source_base_url(self.base_url, entry) for entry in SOURCES}
 
     @property
     def requests(self) -> list[Request]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
-from spiders.replica.catalogue import Catalogue
-from spiders.replica.faulting import Fault, Where, listing, nth_listing_page
-from spiders.replica.reply import Reply, Request
+from replica.catalogue import Catalogue
+from replica.faulting import Fault, Where, _hook, listing, nth_listing_page
+from replica.reply import Reply, Request
+from spiders.registry import SOURCES
+
+PAGE_PARAMETERS = ("page", "pagenumber", "start")
 
 
 class RepeatedItem(Fault):
@@ -46,9 +48,10 @@ class PaginationLoop(Fault):
         rows = _rows(payload)
         if payload is None or rows is None:
             return None
+        # The same listing's other pages: the page-number parameters of the sources' listings.
         family = (request.path, tuple(sorted(
             (key, tuple(values)) for key, values in request.query.items()
-            if key not in ("page", "pagenumber"))))
+            if key not in PAGE_PARAMETERS)))
         _inflate_count(payload, 2 * int(request.param("pagesize", "50") or 50))
         if nth_listing_page(0)(request):
             self.first_pages[family] = list(rows)
@@ -61,7 +64,8 @@ class PaginationLoop(Fault):
 
 
 class ChangedRelease(Fault):
-    """One DOJ release was revised after publication: a new body and a new `changed` time."""
+    """One document was revised after publication, in the first registry source with a
+    changed-since listing (its replica's `revise`): a new body and a new changed time."""
 
     name = "changed"
 
@@ -72,16 +76,9 @@ class ChangedRelease(Fault):
         self.changed_at: int | None = None
 
     def prepare(self, catalogue: Catalogue) -> None:
-        with_body = sorted((r for r in catalogue.doj if r.api["body"]),
-                           key=lambda release: (release.day, release.api["uuid"]))
-        release = catalogue.by_uuid[self.uuid] if self.uuid else with_body[0]
-        self.uuid = release.api["uuid"]
-        self.changed_at = int(time.time())
-        self.new_body = (release.api["body"] or release.page_body) + (
-            "\n<p>Correction: an earlier version of this release gave a wrong date for the "
-            "hearing.</p>\n")
-        release.api["body"] = self.new_body
-        release.api["changed"] = str(self.changed_at)
+        changing = next(entry.name for entry in SOURCES if entry.changed_listing)
+        revision = catalogue[changing].revise(self.uuid)
+        self.uuid, self.new_body, self.changed_at = revision.key, revision.body, revision.changed_at
 
     def misbehave(self, request: Request, reply: Reply) -> Reply | None:
         return reply if self.uuid and self.uuid.encode() in reply.body else None
@@ -96,18 +93,19 @@ def _json_object(reply: Reply) -> dict | None:
 
 
 def _rows(payload: dict | None) -> list | None:
+    """The rows of a listing page, as the source that made it reads them."""
     if payload is None:
         return None
-    rows = payload.get("results", payload.get("docuLanguageListResources"))
-    return rows if isinstance(rows, list) else None
+    for listing_rows in _hook("listing_rows"):
+        rows = listing_rows(payload)
+        if rows is not None:
+            return rows
+    return None
 
 
 def _inflate_count(payload: dict, extra: int) -> None:
-    if "totalNumber" in payload:
-        payload["totalNumber"] = int(payload["totalNumber"]) + extra
-    resultset = payload.get("metadata", {}).get("resultset")
-    if isinstance(resultset, dict) and "count" in resultset:
-        resultset["count"] = int(resultset["count"]) + extra
+    for announce_more in _hook("announce_more"):
+        announce_more(payload, extra)
 
 
 def _with_json(reply: Reply, payload: dict) -> Reply:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from spiders.parsing.presscorner import normalise_reference
-from spiders.replica.catalogue import Catalogue
-from spiders.replica.reply import Reply, Request, json_reply
-from spiders.replica.snapshot import documents_response, search_entry
+from replica.reply import Reply, Request, json_reply
+from spiders.eu.references import normalise_reference
+from spiders.eu.replica_snapshot import documents_response, search_entry
+
+if TYPE_CHECKING:
+    from spiders.eu.replica import EuReplica
 
 MAX_PAGESIZE = 100
 DEFAULT_PAGESIZE = 10
@@ -17,7 +20,7 @@ class BadQuery(ValueError):
     pass
 
 
-def search(catalogue: Catalogue, request: Request) -> Reply:
+def search(catalogue: "EuReplica", request: Request) -> Reply:
     """GET /api/search: documents of a date range, newest first, optionally matching `text`
     (in title, lead or body, ignoring case) and of the types in `documentTypeCodes` ("IP,MEMO";
     a code no document has matches nothing)."""
@@ -33,7 +36,7 @@ def search(catalogue: Catalogue, request: Request) -> Reply:
     text = (request.param("text") or "").strip().lower()
     types = _codes(request.param("documentTypeCodes"))
     matching = [
-        document for document in catalogue.eu
+        document for document in catalogue.documents
         if language in document.languages
         and (since is None or document.day >= since)
         and (until is None or document.day <= until)
@@ -50,7 +53,7 @@ def search(catalogue: Catalogue, request: Request) -> Reply:
     })
 
 
-def documents(catalogue: Catalogue, request: Request) -> Reply:
+def documents(catalogue: "EuReplica", request: Request) -> Reply:
     """GET /api/documents?reference=IP/12/1308&language=en: one document, or a 404."""
     asked = request.param("reference") or ""
     language = (request.param("language", "en") or "en").lower()

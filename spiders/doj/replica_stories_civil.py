@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from random import Random
 
-from spiders.replica.names import FIRMS, TOWNS, millions, person
-from spiders.replica.stories_doj import Story, StoryTemplate
+from spiders.doj.replica_names import FIRMS, TOWNS, millions, person
+from spiders.doj.replica_stories import Story, StoryTemplate
 
 
 def merger(rng: Random, speaker: str) -> Story:

@@ -1,6 +1,6 @@
 """Faults the replica serves on demand: the ways the real sites misbehave.
 
-`python -m spiders.replica --faults NAME[,NAME]` serves the defaults of FAULTS by name; tests
+`python -m replica --faults NAME[,NAME]` serves the defaults of FAULTS by name; tests
 build them with their own targets and counts (see faulting.Fault).
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spiders.replica.faulting import Fault, FaultSet, Where, document, listing, nth_listing_page
-from spiders.replica.listing_faults import ChangedRelease, PaginationLoop, RepeatedItem
-from spiders.replica.reply_faults import (
+from replica.faulting import Fault, FaultSet, Where, document, listing, nth_listing_page
+from replica.listing_faults import ChangedRelease, PaginationLoop, RepeatedItem
+from replica.reply_faults import (
     BadJson,
     Cp1252Body,
     RateLimited,

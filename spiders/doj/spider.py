@@ -22,11 +22,17 @@ import scrapy
 from parsel import Selector
 from scrapy.http import Response
 
-from spiders.crawlers.base import AllianceSpider
-from spiders.items import DocumentItem
-from spiders.parsing import ShapeError
-from spiders.parsing.arguments import iso_date_argument, iso_datetime_argument
-from spiders.parsing.doj import (
+from spiders.base import AllianceSpider
+from spiders.doj.incremental import (
+    BY_CHANGED,
+    BY_DATE,
+    DELIVER,
+    REVISED,
+    DojBounds,
+    last_page_needed,
+    release_verdict,
+)
+from spiders.doj.parsing import (
     MAX_PAGESIZE,
     check_release,
     listing_url,
@@ -37,15 +43,9 @@ from spiders.parsing.doj import (
     release_body,
     release_item,
 )
-from spiders.parsing.incremental import (
-    BY_CHANGED,
-    BY_DATE,
-    DELIVER,
-    REVISED,
-    DojBounds,
-    last_page_needed,
-    release_verdict,
-)
+from spiders.items import DocumentItem
+from spiders.parsing import ShapeError
+from spiders.parsing.arguments import iso_date_argument, iso_datetime_argument
 
 
 class DojSpider(AllianceSpider):

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from spiders.eu.references import document_aliases, normalise_reference, public_url
 from spiders.items import DocumentItem
 from spiders.parsing.arguments import (
     codes_argument,
@@ -20,8 +21,6 @@ from spiders.parsing.arguments import (
     iso_date_argument,
     text_list_argument,
 )
-from spiders.parsing.doj import clean_title, iso_utc
-from spiders.parsing.references import document_aliases, normalise_reference, public_url
 from spiders.parsing.shape import (
     ShapeError,
     as_count,
@@ -30,6 +29,7 @@ from spiders.parsing.shape import (
     describe,
     optional_text,
 )
+from spiders.parsing.text import clean_title, iso_utc
 
 SEARCH_PAGESIZE = 100
 # The Press Corner's document type codes (docutype.code) that the project reads.

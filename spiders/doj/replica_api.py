@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from spiders.replica.catalogue import Catalogue
-from spiders.replica.pages import release_page
-from spiders.replica.reply import Reply, Request, html_reply, json_reply
-from spiders.replica.snapshot import EASTERN
+from replica.reply import Reply, Request, html_reply, json_reply
+from spiders.doj.replica_pages import release_page
+from spiders.doj.replica_snapshot import EASTERN
+
+if TYPE_CHECKING:
+    from spiders.doj.replica import DojReplica
 
 LISTING_PATH = "/api/v1/press_releases.json"
 MAX_PAGESIZE = 50
@@ -20,7 +23,7 @@ class BadQuery(ValueError):
     pass
 
 
-def press_releases(catalogue: Catalogue, request: Request) -> Reply:
+def press_releases(catalogue: "DojReplica", request: Request) -> Reply:
     """GET /api/v1/press_releases.json: one page of releases in the requested order."""
     started = time.perf_counter()
     try:
@@ -47,7 +50,7 @@ def press_releases(catalogue: Catalogue, request: Request) -> Reply:
     return json_reply(payload)
 
 
-def press_release(catalogue: Catalogue, uuid: str) -> Reply:
+def press_release(catalogue: "DojReplica", uuid: str) -> Reply:
     """GET /api/v1/press_releases/{uuid}.json: one release, as it appears in the listing."""
     release = catalogue.by_uuid.get(uuid)
     if release is None:
@@ -55,7 +58,7 @@ def press_release(catalogue: Catalogue, uuid: str) -> Reply:
     return json_reply(release.api)
 
 
-def page(catalogue: Catalogue, path: str) -> Reply | None:
+def page(catalogue: "DojReplica", path: str) -> Reply | None:
     """The justice.gov page of the release published at `path`; None when there is none."""
     release = catalogue.by_path.get(path)
     if release is None:
@@ -63,8 +66,8 @@ def page(catalogue: Catalogue, path: str) -> Reply | None:
     return html_reply(release_page(release, catalogue.related(release)))
 
 
-def _filtered(catalogue: Catalogue, request: Request) -> list:
-    releases = catalogue.doj
+def _filtered(catalogue: "DojReplica", request: Request) -> list:
+    releases = catalogue.releases
     day_filter = request.param("parameters[date]")
     if day_filter:
         moment = datetime.fromtimestamp(_whole(day_filter, "parameters[date]", minimum=0), EASTERN)

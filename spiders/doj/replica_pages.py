@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from spiders.replica.snapshot import DojRelease
+from spiders.doj.replica_snapshot import DojRelease
 
 _MENU = {
     "Our Work": ["Civil Rights", "Combating Violent Crime", "Cybercrime", "Elder Justice",

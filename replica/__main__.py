@@ -1,4 +1,4 @@
-"""python -m spiders.replica [--host H] [--port P] [--snapshot DIR] [--faults NAME[,NAME]]:
+"""python -m replica [--host H] [--port P] [--snapshot DIR] [--faults NAME[,NAME]]:
 serve until killed."""
 
 from __future__ import annotations
@@ -9,23 +9,23 @@ import os
 import sys
 from pathlib import Path
 
-from spiders.replica.faults import FAULTS, faults_by_name
-from spiders.replica.server import ReplicaServer
-from spiders.replica.snapshot import SnapshotError
+from replica.faults import FAULTS, faults_by_name
+from replica.server import ReplicaServer
+from replica.snapshot import SnapshotError
 
 DEFAULT_PORT = 8765
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m spiders.replica",
-        description="Serve the bundled snapshot of the DOJ and Commission sources on 127.0.0.1.",
+        prog="python -m replica",
+        description="Serve the bundled snapshot of every registry source on 127.0.0.1.",
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=_default_port(),
                         help=f"default: $REPLICA_PORT or {DEFAULT_PORT}")
     parser.add_argument("--snapshot", type=Path, default=None, metavar="DIR",
-                        help="a snapshot directory other than the bundled one")
+                        help="a directory of snapshot files (sources without files there serve their bundled one)")
     parser.add_argument("--faults", default="", metavar="NAME[,NAME]",
                         help=f"misbehave on purpose; one or more of: {', '.join(FAULTS)}")
     args = parser.parse_args(argv)
@@ -45,8 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"replica: cannot listen on {args.host}:{args.port} ({error.strerror})")
     catalogue = replica.catalogue
     named = f", faults: {', '.join(f.name for f in faults.faults)}" if faults.faults else ""
-    print(f"replica: serving {replica.base_url} ({len(catalogue.doj)} DOJ, "
-          f"{len(catalogue.eu)} Commission documents{named})", flush=True)
+    served = ", ".join(f"{source.name}: {len(source.days())}" for source in catalogue)
+    print(f"replica: serving {replica.base_url} (documents of {served}{named})", flush=True)
     try:
         replica.serve_forever()
     except KeyboardInterrupt:

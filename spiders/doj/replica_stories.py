@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from random import Random
 
-from spiders.replica.names import (
+from spiders.doj.replica_names import (
     AGENCIES,
     DRUGS,
     EXPORTS,

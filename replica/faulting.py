@@ -11,33 +11,42 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spiders.replica.catalogue import Catalogue
-from spiders.replica.doj_api import LISTING_PATH as DOJ_LISTING
-from spiders.replica.reply import Reply, Request
-from spiders.replica.server import ITEM_PATH, PRESSCORNER_PREFIX
+from replica.catalogue import Catalogue, replica_module
+from replica.reply import Reply, Request
+from spiders.registry import NAMES
 
-EU_SEARCH = f"{PRESSCORNER_PREFIX}/api/search"
-EU_DOCUMENTS = f"{PRESSCORNER_PREFIX}/api/documents"
 Where = Callable[[Request], bool]
 
 
+def _hook(name: str) -> list[Callable]:
+    """The sources' replica-module functions of that name (replica/source.py), registry order."""
+    hooks = (getattr(replica_module(source), name, None) for source in NAMES)
+    return [hook for hook in hooks if hook is not None]
+
+
+def listing_page_index(request: Request) -> int | None:
+    """The 0-based listing page a request asks for, None when it is no listing request."""
+    for listing_page in _hook("listing_page"):
+        index = listing_page(request)
+        if index is not None:
+            return index
+    return None
+
+
 def listing(request: Request) -> bool:
-    """A DOJ listing page or a Press Corner search page."""
-    return request.path in (DOJ_LISTING, EU_SEARCH)
+    """A listing page of any source (a DOJ listing page, a Press Corner search page...)."""
+    return listing_page_index(request) is not None
 
 
 def document(request: Request) -> bool:
-    """One document: a Press Corner document, a DOJ item or a DOJ release page."""
-    return (request.path == EU_DOCUMENTS or bool(ITEM_PATH.fullmatch(request.path))
-            or "/pr/" in request.path)
+    """One document of any source (a Press Corner document, a DOJ item or release page...)."""
+    return any(is_document(request) for is_document in _hook("is_document"))
 
 
 def nth_listing_page(index: int) -> Where:
-    """The listing page `index` counted from 0 (DOJ `page` is 0-based, Press Corner's 1-based)."""
+    """The listing page `index` counted from 0, whatever the source counts from."""
     def where(request: Request) -> bool:
-        if request.path == DOJ_LISTING:
-            return request.param("page", "0") == str(index)
-        return request.path == EU_SEARCH and request.param("pagenumber", "1") == str(index + 1)
+        return listing_page_index(request) == index
     return where
 
 

@@ -24,11 +24,8 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from spiders.crawlers.base import AllianceSpider
-from spiders.parsing import ShapeError
-from spiders.parsing.arguments import iso_date_argument
-from spiders.parsing.incremental import search_start
-from spiders.parsing.presscorner import (
+from spiders.base import AllianceSpider
+from spiders.eu.parsing import (
     SEARCH_PAGESIZE,
     SearchEntry,
     crawl_window,
@@ -44,6 +41,9 @@ from spiders.parsing.presscorner import (
     search_url,
     yearly_windows,
 )
+from spiders.parsing import ShapeError
+from spiders.parsing.arguments import iso_date_argument
+from spiders.parsing.incremental import search_start
 
 Window = tuple[date, date]
 

@@ -1,0 +1,1 @@
+"""The U.S. Department of Justice press releases (justice.gov News API): README.md."""

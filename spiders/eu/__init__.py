@@ -1,0 +1,1 @@
+"""The European Commission's Press Corner (search and documents API): README.md."""
