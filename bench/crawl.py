@@ -72,15 +72,14 @@ def measure_crawl(spec: CorpusSpec, workdir: Path) -> CrawlSpeed:
     workdir.mkdir(parents=True, exist_ok=True)
     with ReplicaServer(catalogue=replica_catalogue(spec)) as replica:
         warc_dir = workdir / "warc"
-        base = {**POLITENESS_OFF, "DOJ_BASE_URL": replica.source_url("doj"),
-                "PRESSCORNER_BASE_URL": replica.source_url("eu"), "ALLIANCE_WARC_DIR": str(warc_dir)}
+        base = {**POLITENESS_OFF, **replica.base_urls, "ALLIANCE_WARC_DIR": str(warc_dir)}
         documents, project_seconds = 0, 0.0
-        for spider in ("doj", "eu"):
+        for spider in replica.catalogue.sources:  # the sources the synthetic corpus has
             settings = {**base, "ALLIANCE_STATS_FILE": str(workdir / f"{spider}.stats.json")}
             started = time.perf_counter()
             output = run_crawl(spider, workdir / "crawl", settings, {"since": FIRST_WEEK})
             project_seconds += time.perf_counter() - started
             documents += output.items
-        urls = {spider: archived_urls(warc_dir, spider) for spider in ("doj", "eu")}
+        urls = {spider: archived_urls(warc_dir, spider) for spider in replica.catalogue.sources}
         plain_seconds = sum(_plain_crawl(urls[spider], workdir, f"plain-{spider}") for spider in urls)
     return CrawlSpeed(documents, sum(len(u) for u in urls.values()), project_seconds, plain_seconds)

@@ -31,8 +31,9 @@ from bench.compare import differences, fingerprint_file, table_rows
 from bench.corpus import CorpusSpec, late_doj_releases
 from bench.faults import CORRUPT_WARC_STEM, Reader, malformed_codebooks, plant_corrupt_warc
 from bench.pipeline_cli import STAGE_STEPS, Kill, PipelineCLI
-from replica.catalogue import Catalogue, load_catalogue
+from replica.catalogue import load_catalogue
 from replica.server import ReplicaServer
+from spiders.doj import replica as doj_replica
 
 TAG_TABLES = ("document_relevance", "document_members", "document_goals")
 LATE_FIRST_DAY = date(2017, 1, 9)
@@ -45,8 +46,7 @@ class Drill:
         self.expected = self.expected_published = None
 
     def cli(self, name: str, extra_env: dict[str, str] | None = None) -> PipelineCLI:
-        return PipelineCLI(self.root / name, self.replica.source_url("doj"), self.replica.source_url("eu"),
-                           self.weeks, extra_env)
+        return PipelineCLI(self.root / name, self.replica.base_urls, self.weeks, extra_env)
 
     def report(self, name: str, problems: list[str], detail: str) -> None:
         if problems:
@@ -110,7 +110,8 @@ class Drill:
 
         asker = threading.Thread(target=keep_asking, daemon=True)
         original = self.replica.catalogue
-        self.replica.catalogue = Catalogue(doj=[*original.doj, *late], eu=list(original.eu))
+        self.replica.catalogue = original.replace(
+            doj_replica.from_releases([*original["doj"].releases, *late]))
         try:
             asker.start()
             second = cli.run_all()

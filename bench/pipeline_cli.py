@@ -62,13 +62,14 @@ class Kill:
 
 
 class PipelineCLI:
-    def __init__(self, workdir: Path, doj_base_url: str, presscorner_base_url: str, weeks: str,
+    def __init__(self, workdir: Path, base_urls: dict[str, str], weeks: str,
                  extra_env: dict[str, str] | None = None) -> None:
+        """`base_urls`: every source's base URL setting -> its URL (ReplicaServer.base_urls)."""
         self.workdir = workdir
         self.warehouse = workdir / "alliance.duckdb"
         (workdir / "dagster_home").mkdir(parents=True, exist_ok=True)
-        self.env = {**os.environ, "PYTHONUNBUFFERED": "1", "DOJ_BASE_URL": doj_base_url,
-                    "PRESSCORNER_BASE_URL": presscorner_base_url, "ALLIANCE_WAREHOUSE": str(self.warehouse),
+        self.env = {**os.environ, "PYTHONUNBUFFERED": "1", **base_urls,
+                    "ALLIANCE_WAREHOUSE": str(self.warehouse),
                     "DAGSTER_HOME": str(workdir / "dagster_home"), **(extra_env or {})}
         self.weeks = weeks
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from random import Random
 
-from replica.names import TOWNS, person
+from spiders.doj.replica_names import TOWNS, person
 
 # Alliance members that both press offices name often (country names are facts, not text).
 COUNTRIES = ["Germany", "France", "the Netherlands", "Romania", "the Philippines", "Thailand",

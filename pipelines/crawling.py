@@ -8,8 +8,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# One spider per source, named after it.
-SPIDERS = ("doj", "eu")
+from spiders.registry import NAMES
+
+# One spider per registry source, named after it, in registry order.
+SPIDERS = NAMES
 
 
 class CrawlFailed(Exception):

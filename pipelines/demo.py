@@ -15,7 +15,7 @@ class DemoError(Exception):
 
 @contextmanager
 def replica_server(port: int, startup_seconds: float = 30.0):
-    """Run `python -m replica` and yield its base URL once it serves."""
+    """Run `python -m replica` and yield its root URL once it serves."""
     process = subprocess.Popen(
         [sys.executable, "-m", "replica", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -24,7 +24,7 @@ class RunPlan:
     retag: bool = False
     codebook_version: str | None = None
     spiders: tuple[str, ...] = ()
-    base_urls: Mapping[str, str] = field(default_factory=dict)
+    base_urls: Mapping[str, str] = field(default_factory=dict)  # base URL setting -> URL
     extra_settings: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -42,15 +42,11 @@ class RunPlan:
         return tags
 
     def run_config(self, console_level: str) -> dict:
-        sources = {
-            name: value
-            for name, value in (
-                ("doj_base_url", self.base_urls.get("doj")),
-                ("presscorner_base_url", self.base_urls.get("eu")),
-                ("spiders", ",".join(self.spiders)),
-            )
-            if value
-        }
+        sources: dict = {}
+        if self.base_urls:
+            sources["source_settings"] = dict(self.base_urls)
+        if self.spiders:
+            sources["spiders"] = ",".join(self.spiders)
         if self.extra_settings:
             sources["extra_settings"] = dict(self.extra_settings)
         config: dict = {"loggers": {"console": {"config": {"log_level": console_level}}}}

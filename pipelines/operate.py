@@ -15,9 +15,6 @@ from rich.console import Console
 from pipelines.launch import LAUNCH_TAG, LaunchError, RunOutcome, RunPlan, launch, plan_weeks
 from pipelines.partitions import publication_weeks
 
-# Politeness stays on against the replica: the demo exercises what a live run does.
-REPLICA_PATHS = {"doj": "", "eu": "/commission/presscorner"}
-
 
 def replica_weeks(scheduled: tuple[str, str]) -> tuple[str, str]:
     """Against the replica, the schedule's weeks end at the replica's newest document: later weeks
@@ -89,6 +86,7 @@ def run_pipeline(
     from pipelines.launch import scheduled_weeks
     from pipelines.progress import RunWatcher
     from pipelines.resources import SourcesResource
+    from pipelines.source_settings import replica_base_urls
     from pipelines.tagging import Tagger
 
     home = dagster_home()
@@ -107,8 +105,9 @@ def run_pipeline(
     with ExitStack() as stack:
         base_urls = {}
         if replica:
-            base_url = stack.enter_context(replica_server(port))
-            base_urls = {spider: base_url + path for spider, path in REPLICA_PATHS.items()}
+            # Politeness stays on against the replica: the demo exercises what a live run does.
+            root = stack.enter_context(replica_server(port))
+            base_urls = replica_base_urls(root)
         plan = RunPlan(
             first,
             last,
@@ -117,7 +116,7 @@ def run_pipeline(
             codebook_version=Tagger.from_reference().codebook_version if retag else None,
             base_urls=base_urls,
         )
-        where = f"the replica at {base_urls['doj']}" if replica else "the live sites"
+        where = f"the replica at {root}" if replica else "the live sites"
         what = "re-tag" if retag else ", ".join(spiders)
         echo(
             f"run: weeks {first} to {last} ({plan.weeks} weeks), {what}, from {where}; "

@@ -1,20 +1,20 @@
-"""Dagster resources: the warehouse (a DuckDBResource) and the sources' base URLs."""
+"""Dagster resources: the warehouse (a DuckDBResource) and the sources (registry names, base URLs,
+scope)."""
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 
 from dagster import ConfigurableResource
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
+from pipelines.source_settings import SourceSettings, read_source_settings
+from spiders.registry import NAMES
+from spiders.registry import source as registered_source
 from warehouse.connection import connection_config
 from warehouse.location import warehouse_path
 from warehouse.schema import migrate
-
-LIVE_DOJ_BASE_URL = "https://www.justice.gov"
-LIVE_PRESSCORNER_BASE_URL = "https://ec.europa.eu/commission/presscorner"
 
 
 class WarehouseResource(DuckDBResource):
@@ -39,47 +39,34 @@ class WarehouseResource(DuckDBResource):
 
 
 class SourcesResource(ConfigurableResource):
-    """Base URLs of the sources (the live sites unless the environment points at a replica) and what
-    to ask the Press Corner for."""
+    """Which registry sources a run crawls, their base URLs (the live sites unless the environment
+    points at a replica) and what to ask each for (pipelines/source_settings.py reads them)."""
 
-    def spider_scope(self, spider: str) -> dict[str, str]:
-        """Arguments that choose what a spider lists; its watermark holds only for the same scope."""
-        if spider != "eu":
-            return {}
-        queries = self.presscorner_queries or os.environ.get("PRESSCORNER_QUERIES", "")
-        types = self.presscorner_types or os.environ.get("PRESSCORNER_TYPES", "")
-        # One spelling per scope, so "ip, memo" and "MEMO,IP" share a watermark.
-        queries = ";".join(dict.fromkeys(q.strip() for q in queries.split(";") if q.strip()))
-        types = ",".join(sorted({t.strip().upper() for t in types.split(",") if t.strip()}))
-        return {name: value for name, value in (("queries", queries), ("types", types)) if value}
-
-    doj_base_url: str = Field(default="", description="empty: $DOJ_BASE_URL or the live site")
-    presscorner_base_url: str = Field(default="", description="empty: $PRESSCORNER_BASE_URL or the live site")
-    presscorner_queries: str = Field(
-        default="", description="Press Corner text queries separated by ';' (empty: $PRESSCORNER_QUERIES, else every document)")
-    presscorner_types: str = Field(
-        default="", description="Press Corner document types, e.g. 'IP,MEMO' (empty: $PRESSCORNER_TYPES, else all)")
+    source_settings: dict[str, str] = Field(
+        default={}, description="source settings over the environment: base URLs by setting name "
+        "(e.g. DOJ_BASE_URL) and scope variables (e.g. PRESSCORNER_QUERIES); empty: the environment, "
+        "else the registry's live sites and default scope")
     spiders: str = Field(
-        default="", description="sources to crawl, e.g. 'doj' or 'doj,eu' (empty: every source)")
+        default="", description="sources to crawl, comma-separated registry names (empty: every source)")
     extra_settings: dict[str, str] = Field(
         default={}, description="more Scrapy settings, e.g. politeness off against a local replica"
     )
 
-    def selected_spiders(self) -> tuple[str, ...]:
-        """The spiders this run crawls, in the order of SPIDERS; an unknown name is refused."""
-        from pipelines.crawling import SPIDERS
+    def read(self) -> SourceSettings:
+        return read_source_settings(self.source_settings)
 
+    def spider_scope(self, spider: str) -> dict[str, str]:
+        """Arguments that choose what a spider lists; its watermark holds only for the same scope."""
+        return self.read().scopes[registered_source(spider).name]
+
+    def selected_spiders(self) -> tuple[str, ...]:
+        """The spiders this run crawls, in registry order; an unknown name is refused."""
         asked = {name.strip() for name in self.spiders.split(",") if name.strip()}
-        unknown = sorted(asked - set(SPIDERS))
+        unknown = sorted(asked - set(NAMES))
         if unknown:
-            raise ValueError(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(SPIDERS)}")
-        return tuple(spider for spider in SPIDERS if not asked or spider in asked)
+            raise ValueError(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(NAMES)}")
+        return tuple(spider for spider in NAMES if not asked or spider in asked)
 
     def resolved(self) -> dict[str, str]:
-        return {
-            **self.extra_settings,
-            "DOJ_BASE_URL": self.doj_base_url or os.environ.get("DOJ_BASE_URL") or LIVE_DOJ_BASE_URL,
-            "PRESSCORNER_BASE_URL": self.presscorner_base_url
-            or os.environ.get("PRESSCORNER_BASE_URL")
-            or LIVE_PRESSCORNER_BASE_URL,
-        }
+        """The Scrapy settings every crawl of the run gets: the extra ones and the base URLs."""
+        return {**self.extra_settings, **self.read().base_urls}

@@ -15,6 +15,7 @@ from dagster import (
 from pipelines.crawling import CrawlFailed, run_crawl
 from pipelines.partitions import crawl_window, publication_weeks, single_run
 from pipelines.resources import SourcesResource, WarehouseResource
+from spiders.registry import SOURCES
 from warehouse.crawl_records import (
     crawl_outcome,
     index_warc_files,
@@ -26,13 +27,13 @@ from warehouse.location import beside
 from warehouse.raw import load_crawl_file
 from warehouse.sql import query
 
-SPIDERS_WITH_CHANGED_LISTING = {"doj"}
+SPIDERS_WITH_CHANGED_LISTING = {source.name for source in SOURCES if source.changed_listing}
 
 
 def spider_arguments(conn, spider: str, scope: dict[str, str], since: str, until: str) -> dict[str, str]:
-    """The spider's arguments for a run over [since, until]: its scope (queries, types), and (DOJ,
-    whose listing can be sorted by revision) releases changed since its last complete crawl started,
-    whatever week they were published in."""
+    """The spider's arguments for a run over [since, until]: its scope, and (sources with a
+    changed-since listing) documents changed since its last complete crawl started, whatever week
+    they were published in."""
     arguments = {**scope, "since": since, "until": until}
     if spider in SPIDERS_WITH_CHANGED_LISTING and (started := last_complete_start(conn, spider)):
         arguments["changed_since"] = started
@@ -41,7 +42,7 @@ def spider_arguments(conn, spider: str, scope: dict[str, str], since: str, until
 
 @asset(
     group_name="collect", partitions_def=publication_weeks, backfill_policy=single_run,
-    description="Crawl the DOJ and Commission sources for the documents published in the run's weeks; "
+    description="Crawl every registry source for the documents published in the run's weeks; "
                 "one JSON-lines file per spider and crawl, raw responses archived as WARC.",
 )
 def crawled_items(
@@ -78,7 +79,8 @@ def crawled_items(
         metadata={
             "crawl_dir": MetadataValue.path(str(crawl_dir)),
             **metadata,
-            **{name: MetadataValue.url(base_urls[name]) for name in ("DOJ_BASE_URL", "PRESSCORNER_BASE_URL")},
+            **{source.base_url_setting: MetadataValue.url(base_urls[source.base_url_setting])
+               for source in SOURCES},
         }
     )
 

@@ -23,7 +23,7 @@ class BadQuery(ValueError):
     pass
 
 
-def press_releases(catalogue: "DojReplica", request: Request) -> Reply:
+def press_releases(catalogue: DojReplica, request: Request) -> Reply:
     """GET /api/v1/press_releases.json: one page of releases in the requested order."""
     started = time.perf_counter()
     try:
@@ -50,7 +50,7 @@ def press_releases(catalogue: "DojReplica", request: Request) -> Reply:
     return json_reply(payload)
 
 
-def press_release(catalogue: "DojReplica", uuid: str) -> Reply:
+def press_release(catalogue: DojReplica, uuid: str) -> Reply:
     """GET /api/v1/press_releases/{uuid}.json: one release, as it appears in the listing."""
     release = catalogue.by_uuid.get(uuid)
     if release is None:
@@ -58,7 +58,7 @@ def press_release(catalogue: "DojReplica", uuid: str) -> Reply:
     return json_reply(release.api)
 
 
-def page(catalogue: "DojReplica", path: str) -> Reply | None:
+def page(catalogue: DojReplica, path: str) -> Reply | None:
     """The justice.gov page of the release published at `path`; None when there is none."""
     release = catalogue.by_path.get(path)
     if release is None:
@@ -66,7 +66,7 @@ def page(catalogue: "DojReplica", path: str) -> Reply | None:
     return html_reply(release_page(release, catalogue.related(release)))
 
 
-def _filtered(catalogue: "DojReplica", request: Request) -> list:
+def _filtered(catalogue: DojReplica, request: Request) -> list:
     releases = catalogue.releases
     day_filter = request.param("parameters[date]")
     if day_filter:

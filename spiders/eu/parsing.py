@@ -270,3 +270,16 @@ def crawl_window(since: str | None, until: str | None, today: date) -> tuple[dat
         raise ValueError(f"since ({start}) is after until ({end})")
     return start, end
 
+
+
+def canonical_scope(arguments: dict[str, str]) -> dict[str, str]:
+    """The scope arguments (`queries`, `types`) in one spelling, so "ip, memo" and "MEMO,IP" name
+    one scope and share a watermark; empty arguments left out (every document)."""
+    queries = arguments.get("queries", "")
+    types = arguments.get("types", "")
+    spelled = {
+        "queries": QUERY_SEPARATOR.join(dict.fromkeys(
+            query.strip() for query in queries.split(QUERY_SEPARATOR) if query.strip())),
+        "types": ",".join(sorted({code.strip().upper() for code in types.split(",") if code.strip()})),
+    }
+    return {name: value for name, value in spelled.items() if value}

@@ -20,7 +20,7 @@ class BadQuery(ValueError):
     pass
 
 
-def search(catalogue: "EuReplica", request: Request) -> Reply:
+def search(catalogue: EuReplica, request: Request) -> Reply:
     """GET /api/search: documents of a date range, newest first, optionally matching `text`
     (in title, lead or body, ignoring case) and of the types in `documentTypeCodes` ("IP,MEMO";
     a code no document has matches nothing)."""
@@ -53,7 +53,7 @@ def search(catalogue: "EuReplica", request: Request) -> Reply:
     })
 
 
-def documents(catalogue: "EuReplica", request: Request) -> Reply:
+def documents(catalogue: EuReplica, request: Request) -> Reply:
     """GET /api/documents?reference=IP/12/1308&language=en: one document, or a 404."""
     asked = request.param("reference") or ""
     language = (request.param("language", "en") or "en").lower()

@@ -11,8 +11,7 @@ FAST_CRAWL = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "ROBOTSTXT
 def replica_resources(warehouse_file, replica, **more_settings) -> dict:
     return {
         "warehouse": WarehouseResource(database=str(warehouse_file)),
-        "sources": SourcesResource(doj_base_url=replica.source_url("doj"),
-                                   presscorner_base_url=replica.source_url("eu"),
+        "sources": SourcesResource(source_settings=replica.base_urls,
                                    extra_settings={**FAST_CRAWL, **more_settings}),
     }
 

@@ -48,7 +48,7 @@ def test_the_plan_becomes_run_tags_and_resource_config():
         "2014-09-01",
         "2014-12-29",
         spiders=("doj",),
-        base_urls={"doj": "http://x", "eu": "http://y"},
+        base_urls={"DOJ_BASE_URL": "http://x", "PRESSCORNER_BASE_URL": "http://y"},
     )
     assert plan.weeks == 18
     tags = plan.tags("abc")
@@ -56,8 +56,7 @@ def test_the_plan_becomes_run_tags_and_resource_config():
     assert tags["dagster/asset_partition_range_end"] == "2014-12-29"
     config = plan.run_config("CRITICAL")
     assert config["resources"]["sources"]["config"] == {
-        "doj_base_url": "http://x",
-        "presscorner_base_url": "http://y",
+        "source_settings": {"DOJ_BASE_URL": "http://x", "PRESSCORNER_BASE_URL": "http://y"},
         "spiders": "doj",
     }
     assert config["loggers"]["console"]["config"]["log_level"] == "CRITICAL"

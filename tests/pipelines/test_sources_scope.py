@@ -4,8 +4,9 @@ from pipelines.resources import SourcesResource
 
 
 def test_scope_is_spelled_one_way():
-    sources = SourcesResource(presscorner_queries=" WePROTECT ;;Global Alliance; WePROTECT",
-                              presscorner_types="memo, ip,IP")
+    sources = SourcesResource(source_settings={
+        "PRESSCORNER_QUERIES": " WePROTECT ;;Global Alliance; WePROTECT",
+        "PRESSCORNER_TYPES": "memo, ip,IP"})
     assert sources.spider_scope("eu") == {"queries": "WePROTECT;Global Alliance", "types": "IP,MEMO"}
     assert sources.spider_scope("doj") == {}
 
