@@ -1,5 +1,6 @@
-"""Citations of one document, in plain text and BibTeX: plain functions over the document's facts and
-its source's row of `reference/sources.csv` (who issues it, where its reference number is)."""
+"""Citations of one document, in plain text and BibTeX: plain functions over the document's facts,
+its source's registry entry (who issues it: the title) and its row of `reference/sources.csv`
+(where its reference number is)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.reference_files import REFERENCE_DIR
+from spiders.registry import RegistryError
+from spiders.registry import source as registered_source
 
 SOURCES_CSV = REFERENCE_DIR / "sources.csv"
 REFERENCE_FROM = ("api_number", "source_id")
@@ -54,10 +57,14 @@ def load_sources(path: Path = SOURCES_CSV) -> dict[str, Source]:
         rows = list(csv.DictReader(handle))
     sources = {}
     for number, row in enumerate(rows, start=2):
-        if row.get("reference_from") not in REFERENCE_FROM or not (row.get("source") and row.get("issuer")):
-            raise CitationError(f"{path}: line {number}: needs source, issuer and reference_from in "
+        if row.get("reference_from") not in REFERENCE_FROM or not row.get("source"):
+            raise CitationError(f"{path}: line {number}: needs source and reference_from in "
                                 f"{', '.join(REFERENCE_FROM)}")
-        sources[row["source"]] = Source(row["source"], row["issuer"], row["reference_from"],
+        try:
+            issuer = registered_source(row["source"]).title
+        except RegistryError as error:
+            raise CitationError(f"{path}: line {number}: {error}") from None
+        sources[row["source"]] = Source(row["source"], issuer, row["reference_from"],
                                         row.get("reference_label") or "")
     return sources
 

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipelines.known_sources import KNOWN_SOURCES
 from pipelines.reference_files import REFERENCE_DIR, ROSTER_CSV
 from pipelines.tagging.countries import trie_pattern
 from pipelines.tagging.reference_yaml import (
@@ -42,7 +43,8 @@ KINDS = (
     "hotline",
     "agency",
 )
-SOURCES = ("doj", "eu", "govuk", "europol")
+# default_by_source may name the registry's sources and the ones announced for it (known_sources.py).
+SOURCES = KNOWN_SOURCES
 _KEYS = {  # per section, besides name, kind, source, forms and note
     "members": {"patterns", "from", "until"},
     "ambiguous": {"candidates", "default_by_source", "bare"},

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import pycountry
 
+from pipelines.known_sources import KNOWN_SOURCES
 from pipelines.tagging.reference_yaml import (
     Where,
     any_of,
@@ -159,6 +160,10 @@ def load_name_table(path: str | Path, roster_codes: list[str]) -> NameTable:
         prior = mapping(rule.get("prior") or {}, rule_where / "prior")
         if any(not isinstance(v, bool) for v in prior.values()):
             raise (rule_where / "prior").error("expected source: true/false")
+        unknown = sorted(set(prior) - set(KNOWN_SOURCES))
+        if unknown:  # a misspelt or unregistered source would silently never apply
+            raise (rule_where / "prior").error(
+                f"unknown source(s) {', '.join(unknown)} (known: {', '.join(KNOWN_SOURCES)})")
         table.ambiguity[code] = AmbiguityRule(
             any_of(confirm, rule_where / "confirm") if confirm else None, prior
         )

@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from spiders.registry import NAMES
+
 Field = Literal["title", "subtitle", "text"]
 GOALS = ("victims", "prosecution", "awareness", "availability")
 MODES = ("action", "commitment")
 ROLES = ("actor", "partner", "signatory")
-SOURCES = ("doj", "eu")
+# The sources a document to tag may come from: the registry's.
+SOURCES = NAMES
 
 
 class CodebookError(ValueError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from pipelines.known_sources import ISSUERS as KNOWN_ISSUERS
 from pipelines.reference_files import REFERENCE_DIR
 from pipelines.tagging.agencies import AgencyMatcher, AgencyTable
 from pipelines.tagging.codebook import Codebook
@@ -17,9 +18,9 @@ from pipelines.tagging.roster import Roster
 from pipelines.tagging.scoring import best_per_goal_and_mode, goal_hits, judge_relevance
 from pipelines.tagging.sentences import FieldText
 
-# Who issues each source's releases: the DOJ speaks for the United States, the Commission for
-# no country.
-ISSUERS = {"doj": "US", "govuk": "GB"}
+# The member whose government speaks in each source's documents (the registry's issuer); sources
+# whose issuer is no member (the Commission) are left out.
+ISSUERS = {source: issuer for source, issuer in KNOWN_ISSUERS.items() if issuer}
 
 
 class Tagger:
