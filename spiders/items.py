@@ -12,7 +12,7 @@ from typing import Any
 
 @dataclass
 class DocumentItem:
-    source: str  # "doj" | "eu"
+    source: str  # the registry name of the source (spiders/registry.toml)
     source_id: str  # DOJ uuid; Commission reference TYPE/YY/NNNN
     url: str  # the public URL of the document (never the replica's)
     title: str

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from spiders.doj.parsing import iso_utc
+from spiders.parsing.text import iso_utc
 
 # Kinds counted (stats "alliance/errors/<kind>"): http_<status> for every error status
 # received; timeout, truncated, too_large, connection (download failures); bad_json,
