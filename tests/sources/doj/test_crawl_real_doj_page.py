@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from werkzeug.wrappers import Request, Response
 
-REAL_PAGE = (Path(__file__).resolve().parents[2] / ".." / "shared" / "realdata"
+REAL_PAGE = (Path(__file__).resolve().parents[3] / ".." / "shared" / "realdata"
              / "DOJ_Press_Release_ETL" / "doj_api_v1_press_releases_page0_pagesize100.json")
 # Some real bodies state their date, e.g. "Wednesday, May 21, 2014": an oracle independent
 # of the API's `date` field.

@@ -222,7 +222,7 @@ def test_weekly_run_with_queries_reads_the_first_page_of_each(tmp_path, run_reco
 
 
 def test_an_unknown_type_stops_the_crawl_before_any_request(tmp_path):
-    spiders_dir = Path(__file__).resolve().parents[2] / "spiders"
+    spiders_dir = Path(__file__).resolve().parents[3] / "spiders"
     scrapy = Path(sys.executable).parent / "scrapy"
     with ReplicaServer() as replica:
         result = subprocess.run(
