@@ -22,7 +22,7 @@ test: $(STAMP) .chromium
 # The spider tests against the real sites (skipped unless ALLIANCE_LIVE=1): catches a change of the
 # real payload shapes the day it happens.
 test-live: $(STAMP)
-	ALLIANCE_LIVE=1 $(BIN)/python -m pytest tests/spiders -m live
+	ALLIANCE_LIVE=1 $(BIN)/python -m pytest tests/spiders tests/sources -m live
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
