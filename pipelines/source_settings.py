@@ -54,4 +54,4 @@ def canonical_scope(entry: Source, arguments: dict[str, str]) -> dict[str, str]:
 def replica_base_urls(root: str) -> dict[str, str]:
     """Every source's base URL setting -> where a replica at `root` serves it: the root plus the
     path of the source's live base URL."""
-    return {entry.base_url_setting: root.rstrip("/") + entry.live_path for entry in SOURCES}
+    return {entry.base_url_setting: entry.replica_base_url(root) for entry in SOURCES}

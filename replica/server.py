@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from replica.catalogue import Catalogue, load_catalogue
 from replica.reply import Reply, Request, html_reply, text_reply
-from spiders.registry import SOURCES, Source
+from spiders.registry import SOURCES
 from spiders.registry import source as registered_source
 
 NOT_FOUND_PAGE = "<!DOCTYPE html><html><head><title>Page not found</title></head>" \
@@ -70,11 +70,6 @@ def route(catalogue: Catalogue, request: Request) -> Reply:
 def _by_path_length(catalogue: Catalogue) -> list:
     live_path = {entry.name: entry.live_path for entry in SOURCES}
     return sorted(catalogue, key=lambda source: -len(live_path.get(source.name, "")))
-
-
-def source_base_url(root: str, source: Source) -> str:
-    """Where the replica at `root` serves `source`: the root plus its live base URL's path."""
-    return root.rstrip("/") + source.live_path
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -170,12 +165,12 @@ class ReplicaServer:
 
     def source_url(self, name: str) -> str:
         """The base URL of registry source `name` on this replica."""
-        return source_base_url(self.base_url, registered_source(name))
+        return registered_source(name).replica_base_url(self.base_url)
 
     @property
     def base_urls(self) -> dict[str, str]:
         """Every registry source's base URL setting -> its URL on this replica."""
-        return {entry.base_url_setting: source_base_url(self.base_url, entry) for entry in SOURCES}
+        return {entry.base_url_setting: entry.replica_base_url(self.base_url) for entry in SOURCES}
 
     @property
     def requests(self) -> list[Request]:

@@ -45,6 +45,10 @@ class Source:
         """The live base URL's path ("" for a site root): where the replica serves this source."""
         return urlsplit(self.live_base_url).path.rstrip("/")
 
+    def replica_base_url(self, root: str) -> str:
+        """Where a replica served at `root` serves this source: the root plus the live path."""
+        return root.rstrip("/") + self.live_path
+
     def scope_variable(self, argument: str) -> str:
         """The environment variable that overrides a scope argument: PRESSCORNER_QUERIES for
         `queries` of the source whose base URL setting is PRESSCORNER_BASE_URL."""
