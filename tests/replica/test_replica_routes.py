@@ -1,4 +1,5 @@
-"""The replica's routes over real HTTP (urllib against a ReplicaServer on 127.0.0.1)."""
+"""The replica server over real HTTP: every source's 404s, one robots.txt, faults and the request log
+(each source's own routes: tests/sources/<name>/test_<name>_replica_routes.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,10 @@ import json
 import urllib.error
 import urllib.request
 import urllib.robotparser
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import yaml
 
 from replica import ReplicaServer
 from replica.catalogue import load_catalogue
@@ -42,89 +41,6 @@ def fetch_json(url: str) -> tuple[int, dict]:
     return status, json.loads(body)
 
 
-def listing(replica, **query) -> dict:
-    params = "&".join(f"{key}={value}" for key, value in query.items())
-    status, payload = fetch_json(f"{replica.source_url('doj')}/api/v1/press_releases.json?{params}")
-    assert status == 200
-    return payload
-
-
-def test_listing_pages_cover_every_release_once_newest_first(replica):
-    seen, page = [], 0
-    while True:
-        payload = listing(replica, page=page, pagesize=50, sort="date", direction="DESC")
-        assert payload["metadata"]["responseInfo"] == {"status": 200, "developerMessage": "OK"}
-        assert payload["metadata"]["resultset"]["page"] == page
-        if not payload["results"]:
-            break
-        seen += payload["results"]
-        page += 1
-    assert payload["metadata"]["resultset"]["count"] == len(replica.catalogue["doj"].releases) == len(seen)
-    assert len({record["uuid"] for record in seen}) == len(seen)
-    dates = [int(record["date"]) for record in seen]
-    assert dates == sorted(dates, reverse=True)
-
-
-def test_pagesize_is_capped_at_50(replica):
-    payload = listing(replica, page=0, pagesize=100)
-    assert payload["metadata"]["resultset"]["pagesize"] == 50
-    assert len(payload["results"]) == 50
-
-
-def test_sort_by_created_ascending(replica):
-    payload = listing(replica, page=0, pagesize=50, sort="created", direction="ASC")
-    created = [int(record["created"]) for record in payload["results"]]
-    assert created == sorted(created)
-
-
-def test_date_parameter_selects_one_eastern_day(replica):
-    raw = yaml.safe_load((FIXTURES / "doj_releases.yaml").read_text())
-    midday = datetime(2012, 12, 5, 15, 0, tzinfo=NEW_YORK)
-    payload = listing(replica, **{"parameters[date]": int(midday.timestamp())})
-    assert [r["url"] for r in payload["results"]] == [
-        r["url"] for r in raw if str(r["date"]) == "2012-12-05"
-    ]
-
-
-@pytest.mark.parametrize("query", ["page=-1", "page=x", "pagesize=0", "sort=title",
-                                   "direction=UP"])
-def test_bad_listing_query_is_a_400_in_api_shape(replica, query):
-    status, payload = fetch_json(f"{replica.source_url('doj')}/api/v1/press_releases.json?{query}")
-    assert status == 400
-    assert payload["metadata"]["responseInfo"]["status"] == 400
-    assert payload["results"] == []
-
-
-def test_single_release_by_uuid(replica):
-    release = replica.catalogue["doj"].releases[0]
-    status, payload = fetch_json(
-        f"{replica.source_url('doj')}/api/v1/press_releases/{release.api['uuid']}.json")
-    assert status == 200 and payload == release.api
-    status, _ = fetch_json(f"{replica.source_url('doj')}/api/v1/press_releases/nope.json")
-    assert status == 404
-
-
-def test_release_page_carries_body_in_drupal_markup(replica):
-    raw = yaml.safe_load((FIXTURES / "doj_releases.yaml").read_text())
-    page_only = next(r for r in raw if r.get("page_only"))
-    path = page_only["url"].removeprefix("https://www.justice.gov")
-    status, content_type, html = fetch(replica.source_url("doj") + path)
-    assert status == 200 and content_type.startswith("text/html")
-    assert "field--name-field-pr-body" in html
-    assert page_only["body"].strip() in html
-    assert page_only["title"] in html
-    assert "An official website of the United States government" in html
-    assert "Related Content" in html and "<footer" in html
-    record = next(r for r in replica.catalogue["doj"].releases if r.api["url"] == page_only["url"])
-    assert record.api["body"] == ""
-
-
-def test_numbered_release_page_shows_its_number(replica):
-    release = next(r for r in replica.catalogue["doj"].releases if r.api["number"])
-    _, _, html = fetch(replica.source_url("doj") + release.path)
-    assert "field--name-field-pr-number" in html and release.api["number"] in html
-
-
 def test_unknown_paths_are_404(replica):
     assert fetch(replica.source_url("doj") + "/opa/pr/no-such-release")[0] == 404
     assert fetch_json(replica.source_url("doj") + "/api/v1/other.json")[0] == 404
@@ -139,52 +55,6 @@ def test_robots_txt_lets_crawlers_reach_both_apis(replica):
     assert parser.can_fetch(agent, replica.source_url("eu") + "/api/search?language=en")
     assert parser.can_fetch(agent, replica.source_url("doj") + replica.catalogue["doj"].releases[0].path)
     assert not parser.can_fetch(agent, replica.base_url + "/admin/config")
-
-
-def search(replica, **query) -> dict:
-    params = "&".join(f"{key}={value}" for key, value in query.items())
-    status, payload = fetch_json(f"{replica.source_url('eu')}/api/search?{params}")
-    assert status == 200
-    return payload
-
-
-def test_search_window_and_paging(replica):
-    in_2012 = [d for d in replica.catalogue["eu"].documents if d.day.year == 2012]
-    first = search(replica, language="en", pagesize=1, pagenumber=1, datefrom="01012012",
-                   dateto="31122012", text="")
-    assert first["totalNumber"] == len(in_2012) >= 2
-    assert (first["pageSize"], first["pageNumber"]) == (1, 1)
-    refs = []
-    for number in range(1, first["totalNumber"] + 1):
-        page = search(replica, language="en", pagesize=1, pagenumber=number,
-                      datefrom="01012012", dateto="31122012")
-        refs += [row["refCode"] for row in page["docuLanguageListResources"]]
-    assert sorted(refs) == sorted(d.reference for d in in_2012)
-    assert search(replica, pagesize=500)["pageSize"] == 100
-
-
-def test_search_text_matches_title_lead_or_html_ignoring_case(replica):
-    raw = yaml.safe_load((FIXTURES / "eu_documents.yaml").read_text())
-    word_only_in_html = "REPORTING"  # in MEMO/14/640's html, not in its title or lead
-    assert word_only_in_html.lower() in raw[1]["html"]
-    found = search(replica, text=word_only_in_html, datefrom="01012014", dateto="31122014")
-    assert [row["refCode"] for row in found["docuLanguageListResources"]] == ["MEMO/14/640"]
-
-
-def test_bad_search_dates_are_400(replica):
-    status, _ = fetch_json(replica.source_url("eu") + "/api/search?datefrom=2012-01-01")
-    assert status == 400
-
-
-def test_documents_by_reference(replica):
-    status, payload = fetch_json(
-        replica.source_url("eu") + "/api/documents?reference=ip_12_1308&language=en")
-    assert status == 200
-    assert payload["refCd"] == "IP/12/1308"
-    assert payload["docuLanguageResource"]["htmlContent"].startswith("<p>Brussels, 5 December")
-    status, payload = fetch_json(
-        replica.source_url("eu") + "/api/documents?reference=IP/99/1&language=en")
-    assert status == 404 and "IP/99/1" in payload["message"]
 
 
 class RateLimitFirst:

@@ -66,7 +66,7 @@ def test_the_parsers_make_the_golden_items(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_loader_stores_what_the_crawl_found(crawls, tmp_path, name):
-    output, record, served = crawls[name]
+    output, record, _ = crawls[name]
     conn = duckdb.connect(str(tmp_path / "alliance.duckdb"))
     try:
         migrate(conn)
