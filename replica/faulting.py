@@ -18,7 +18,7 @@ from spiders.registry import NAMES
 Where = Callable[[Request], bool]
 
 
-def _hook(name: str) -> list[Callable]:
+def source_hooks(name: str) -> list[Callable]:
     """The sources' replica-module functions of that name (replica/source.py), registry order."""
     hooks = (getattr(replica_module(source), name, None) for source in NAMES)
     return [hook for hook in hooks if hook is not None]
@@ -26,7 +26,7 @@ def _hook(name: str) -> list[Callable]:
 
 def listing_page_index(request: Request) -> int | None:
     """The 0-based listing page a request asks for, None when it is no listing request."""
-    for listing_page in _hook("listing_page"):
+    for listing_page in source_hooks("listing_page"):
         index = listing_page(request)
         if index is not None:
             return index
@@ -40,7 +40,7 @@ def listing(request: Request) -> bool:
 
 def document(request: Request) -> bool:
     """One document of any source (a Press Corner document, a DOJ item or release page...)."""
-    return any(is_document(request) for is_document in _hook("is_document"))
+    return any(is_document(request) for is_document in source_hooks("is_document"))
 
 
 def nth_listing_page(index: int) -> Where:

@@ -6,11 +6,9 @@ import json
 from typing import Any
 
 from replica.catalogue import Catalogue
-from replica.faulting import Fault, Where, _hook, listing, nth_listing_page
+from replica.faulting import Fault, Where, listing, nth_listing_page, source_hooks
 from replica.reply import Reply, Request
 from spiders.registry import SOURCES
-
-PAGE_PARAMETERS = ("page", "pagenumber", "start")
 
 
 class RepeatedItem(Fault):
@@ -48,10 +46,10 @@ class PaginationLoop(Fault):
         rows = _rows(payload)
         if payload is None or rows is None:
             return None
-        # The same listing's other pages: the page-number parameters of the sources' listings.
+        # The same listing's other pages: the query without the sources' page-number parameters.
+        paging = {name for names in source_hooks("PAGE_PARAMETERS") for name in names}
         family = (request.path, tuple(sorted(
-            (key, tuple(values)) for key, values in request.query.items()
-            if key not in PAGE_PARAMETERS)))
+            (key, tuple(values)) for key, values in request.query.items() if key not in paging)))
         _inflate_count(payload, 2 * int(request.param("pagesize", "50") or 50))
         if nth_listing_page(0)(request):
             self.first_pages[family] = list(rows)
@@ -96,7 +94,7 @@ def _rows(payload: dict | None) -> list | None:
     """The rows of a listing page, as the source that made it reads them."""
     if payload is None:
         return None
-    for listing_rows in _hook("listing_rows"):
+    for listing_rows in source_hooks("listing_rows"):
         rows = listing_rows(payload)
         if rows is not None:
             return rows
@@ -104,7 +102,7 @@ def _rows(payload: dict | None) -> list | None:
 
 
 def _inflate_count(payload: dict, extra: int) -> None:
-    for announce_more in _hook("announce_more"):
+    for announce_more in source_hooks("announce_more"):
         announce_more(payload, extra)
 
 

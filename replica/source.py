@@ -10,6 +10,7 @@ documents (replica/faulting.py); a source without them is left alone by those fa
     is_document(request) -> bool             whether it asks for one document
     listing_rows(payload) -> list | None     the rows of a listing page's JSON
     announce_more(payload, extra) -> None    make the page announce `extra` more results
+    PAGE_PARAMETERS: tuple[str, ...]         the query parameters that choose a listing's page
 and its ReplicaSource may have `revise(key: str | None) -> Revision`, a document revised after
 publication (the changed-listing fault; only for sources with `changed_listing`).
 """

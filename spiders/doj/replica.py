@@ -27,6 +27,7 @@ NAME = "doj"
 SNAPSHOT_FILES = (DOJ_FILE,)
 ITEM_PATH = re.compile(r"/api/v1/press_releases/([^/]+)\.json")
 LISTING_PATH = replica_api.LISTING_PATH
+PAGE_PARAMETERS = ("page",)  # for the faults (replica/source.py)
 
 
 class DojReplica:

@@ -24,6 +24,7 @@ SNAPSHOT_FILES = (EU_FILE,)
 PREFIX = "/commission/presscorner"
 SEARCH_PATH = f"{PREFIX}/api/search"
 DOCUMENTS_PATH = f"{PREFIX}/api/documents"
+PAGE_PARAMETERS = ("pagenumber",)  # for the faults (replica/source.py)
 
 
 class EuReplica:
