@@ -70,9 +70,16 @@ def load_sources(path: Path = SOURCES_CSV) -> dict[str, Source]:
 
 
 def source_of(document: CitedDocument, sources: dict[str, Source]) -> Source:
-    if document.source not in sources:
-        raise CitationError(f"source {document.source!r} of {document.doc_id} has no issuer in {SOURCES_CSV.name}")
-    return sources[document.source]
+    """The document's source: its sources.csv row, else (a registry source without one) issued by
+    the registry's title with its source_id as its reference number."""
+    if document.source in sources:
+        return sources[document.source]
+    try:
+        issuer = registered_source(document.source).title
+    except RegistryError:
+        raise CitationError(f"source {document.source!r} of {document.doc_id} is not in the "
+                            "registry (spiders/registry.toml)") from None
+    return Source(document.source, issuer, "source_id", "")
 
 
 def reference_number(document: CitedDocument, source: Source) -> str | None:

@@ -117,3 +117,16 @@ def test_cli_names_the_warc_record_when_the_raw_archive_is_beside_the_warehouse(
     record_id = result.output.split("archive record ")[1].split(" in raw/warc/")[0]
     assert record_id.startswith("<urn:uuid:") and record_id.endswith(">")
     assert f"in raw/warc/{entry['warc_file']} at offset {entry['offset']}" in result.output
+
+
+def test_a_source_is_cited_by_its_registry_title_and_an_unknown_one_is_refused():
+    from pipelines.citation import CitationError, source_of
+    from spiders.registry import source
+
+    known = CitedDocument.from_row({"doc_id": "eu:IP/13/77", "source": "eu", "source_id": "IP/13/77"})
+    assert source_of(known, {}).issuer == source("eu").title  # no sources.csv row: the registry's
+    assert source_of(known, {}).reference_from == "source_id"
+    assert source_of(known, load_sources()).issuer == "European Commission"
+    stray = CitedDocument.from_row({"doc_id": "nope:1", "source": "nope", "source_id": "1"})
+    with pytest.raises(CitationError, match="not in the registry"):
+        source_of(stray, load_sources())
