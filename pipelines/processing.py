@@ -31,6 +31,13 @@ from warehouse.tags import (
 )
 from warehouse.texts import ExtractedRow, PendingDocument, pending_extraction, save_extracted
 
+# Worker processes pay off only for a stage of some size: each starts by importing trafilatura (and,
+# for tagging, building the tagger: about 1.5 s of CPU in all), while an item costs about 3 ms to
+# extract and 1 ms to tag. A first batch smaller than these means the whole stage is (batches are
+# 500 long), and it runs faster in this process: a weekly run's few dozen documents, or a replica's.
+EXTRACTION_MIN_ITEMS_FOR_WORKERS = 300
+TAGGING_MIN_ITEMS_FOR_WORKERS = 500
+
 
 @dataclass(frozen=True)
 class ExtractionCounts:
@@ -68,7 +75,7 @@ def extract_pending(
 ) -> ExtractionCounts:
     extracted = empty = 0
     return_freed_memory()   # what an earlier stage in this process freed, before workers start beside it
-    with parallel_map(workers) as mapper:
+    with parallel_map(workers, EXTRACTION_MIN_ITEMS_FOR_WORKERS) as mapper:
         for _batch, rows in mapper.pipelined(extracted_row, pending_extraction(conn, start, end)):
             save_extracted(conn, rows)
             return_freed_memory()   # each batch frees hundreds of page-sized strings
@@ -102,7 +109,7 @@ def tag_pending(
     every document carries its tags, so a trend line never mixes two codebooks."""
     version = reference_tagger().codebook_version
     counts = [0, 0, 0, 0]
-    with parallel_map(workers) as mapper:
+    with parallel_map(workers, TAGGING_MIN_ITEMS_FOR_WORKERS) as mapper:
         for batch, results in mapper.pipelined(tag_one, pending_tagging(conn, version, start, end)):
             counts = [a + b for a, b in zip(counts, save_tag_results(conn, list(zip(batch, results))))]
     untagged = count_pending_tagging(conn, version)

@@ -11,7 +11,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
-# Below this many items per call, starting worker processes costs more than it saves.
+# Below this many items per call, starting worker processes costs more than it saves (for work of a
+# few milliseconds an item; a stage whose workers load more first sets its own, see parallel_map).
 MIN_ITEMS_FOR_WORKERS = 64
 
 
@@ -43,12 +44,14 @@ def worker_count() -> int:
 class Mapper:
     """map(func, items) in input order, in worker processes once a call is large enough to need them."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, min_items: int = MIN_ITEMS_FOR_WORKERS) -> None:
         self.workers = workers
+        self.min_items = min_items
         self._pool: ProcessPoolExecutor | None = None
 
     def _uses_workers(self, items: Sequence[Any]) -> bool:
-        return self.workers > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS
+        # Once started, the workers take every later call, however small: they are paid for.
+        return self.workers > 1 and (self._pool is not None or len(items) >= self.min_items)
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -87,8 +90,10 @@ class Mapper:
 
 
 @contextmanager
-def parallel_map(workers: int | None = None) -> Iterator[Mapper]:
-    mapper = Mapper(worker_count() if workers is None else workers)
+def parallel_map(workers: int | None = None, min_items: int = MIN_ITEMS_FOR_WORKERS) -> Iterator[Mapper]:
+    """A Mapper over `workers` processes (default: every core), started only by a call of at least
+    `min_items` items."""
+    mapper = Mapper(worker_count() if workers is None else workers, min_items)
     try:
         yield mapper
     finally:

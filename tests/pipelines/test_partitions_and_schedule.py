@@ -1,6 +1,7 @@
 """Weekly partitions: a two-week backfill touches only those weeks, a week re-runs alone; the schedule
 runs the week that ended, catching up weeks the crawls have not covered."""
 
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
 import duckdb
@@ -12,10 +13,10 @@ from dagster._core.storage.tags import (
 )
 
 from pipelines.assets import ALL_ASSETS
-from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.assets.tag import alliance_reference
-from pipelines.partitions import publication_weeks, week_range_tags
+from pipelines.partitions import publication_weeks, week_of, week_range_tags
 from pipelines.schedules import RETAG_ASSETS, first_week_to_crawl, weekly_requests, weekly_schedule
+from replica.catalogue import load_catalogue
 from replica.server import ReplicaServer
 
 PARTITIONED = [a for a in ALL_ASSETS if a.partitions_def is not None]
@@ -28,16 +29,17 @@ def weeks_of(warehouse_file, table):
 
 
 @pytest.fixture(scope="module")
-def busy_weeks(tmp_path_factory, resources_for, replica_weeks):
-    """The three weeks with most documents in the replica, learnt from a crawl of every week."""
-    warehouse_file = tmp_path_factory.mktemp("survey") / "alliance.duckdb"
-    with ReplicaServer() as replica:
-        resources = resources_for(warehouse_file, replica)
-        assert materialize([crawled_items, raw_documents], resources=resources, tags=replica_weeks).success
-    with duckdb.connect(str(warehouse_file), read_only=True) as conn:
-        return [str(w) for (w,) in conn.execute(
-            "SELECT date_trunc('week', published)::DATE AS w FROM raw_documents "
-            "GROUP BY w ORDER BY count(*) DESC, w LIMIT 3").fetchall()]
+def busy_weeks():
+    """Two adjacent weeks with the most documents between them, and the busiest week apart from
+    those, from the days of what the replica serves."""
+    catalogue = load_catalogue()
+    per_week = Counter(date.fromisoformat(week_of(day)) for source in catalogue for day in source.days())
+    pairs = [(per_week[w] + per_week[w + timedelta(weeks=1)], w) for w in per_week
+             if per_week[w + timedelta(weeks=1)]]
+    _, start = max(pairs, key=lambda pair: (pair[0], -pair[1].toordinal()))
+    third = max((w for w in per_week if abs((w - start).days) > 21),
+                key=lambda w: (per_week[w], -w.toordinal()))
+    return str(start), str(start + timedelta(weeks=1)), str(third)
 
 
 def test_two_week_backfill_then_one_week_alone(tmp_path, resources_for, busy_weeks):

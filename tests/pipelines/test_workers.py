@@ -1,9 +1,8 @@
-"""parallel_map keeps input order whether it runs in workers or in this process; freed memory is
-handed back."""
+"""parallel_map keeps input order whether it runs in workers or in this process, and starts workers
+only for calls large enough to pay for them. (Handing freed memory back shows in make bench's
+peak_rss figures: no test reads a memory counter.)"""
 
 import os
-import subprocess
-import sys
 
 from pipelines.workers import MIN_ITEMS_FOR_WORKERS, parallel_map
 
@@ -37,23 +36,11 @@ def test_pipelined_batches_come_back_whole_and_in_order():
     assert [[square for _, square in results] for _, results in seen] == [[n * n for n in b] for b in batches]
 
 
-def test_freed_page_sized_strings_are_handed_back_to_the_system():
-    """glibc keeps freed 60 KB blocks for reuse; without handing them back the extraction process
-    stays as large as its largest batch. In a process of its own, to measure only this."""
-    script = (
-        "import os\n"
-        "from pathlib import Path\n"
-        "from pipelines.workers import return_freed_memory\n"
-        "def rss_mb():\n"
-        "    return int(Path('/proc/self/statm').read_text().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**20\n"
-        "pages = [os.urandom(30_000).hex() for _ in range(3000)]\n"
-        "still_used = pages[-1]\n"   # pins the top of the heap, as the next batch's objects do
-        "del pages\n"
-        "before = rss_mb()\n"
-        "return_freed_memory()\n"
-        "print(before, rss_mb())\n"
-    )
-    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
-    before, after = map(float, output.split())
-    assert before > 150          # the 180 MB of pages were still held after they were freed
-    assert after < before - 100  # and were handed back
+def test_a_stage_threshold_starts_workers_only_for_a_large_first_call_then_keeps_them():
+    with parallel_map(2, min_items=300) as mapper:
+        below = mapper(pid_and_square, list(range(299)))
+        large = mapper(pid_and_square, list(range(300)))
+        after = mapper(pid_and_square, [5, 6])
+    assert {pid for pid, _ in below} == {os.getpid()}
+    assert os.getpid() not in {pid for pid, _ in large + after}
+    assert [square for _, square in after] == [25, 36]

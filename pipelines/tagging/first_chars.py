@@ -1,0 +1,108 @@
+"""A regex that finds the same matches faster: a lookahead of the characters a match can start with.
+
+Python's `re` scans quickly to candidate positions only when a pattern starts with a literal or a
+character set. The codebook's patterns start with `\\b`, a lookbehind or an alternation, so `re`
+tries every position of every text with every pattern; tagging spends most of its time there.
+Putting `(?=[cv...])` in front lets `re` skip to the positions where a match can begin. The
+lookahead is zero-width and admits every first character the pattern can consume, so the matches
+(positions and spans) are exactly those of the pattern alone.
+
+`re` has no public parser; its private one (`re._parser`, Python 3.11+) is read here. Whatever it
+cannot show safely (a pattern that may match the empty string, a negated set, `.`, a backreference,
+a case-insensitive part inside a case-sensitive pattern, or a parser that changed) leaves the
+pattern as it was: slower, never different.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # private since Python 3.11; only an optimisation depends on it
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - another interpreter
+    sre = sre_parse = None  # type: ignore[assignment]
+
+
+class _Unbounded(Exception):
+    """The pattern's first character cannot be bounded (or not safely)."""
+
+
+_CATEGORIES = {"CATEGORY_WORD": r"\w", "CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s"}
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with a lookahead of its possible first characters in front; the pattern itself when
+    those cannot be bounded."""
+    if sre_parse is None or not isinstance(pattern.pattern, str):
+        return pattern
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        first, nullable = _first(list(tree), bool(pattern.flags & re.IGNORECASE))
+        if nullable or not first:
+            return pattern
+        return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern.pattern})", pattern.flags)
+    except (_Unbounded, re.error, TypeError, ValueError, AttributeError):
+        return pattern
+
+
+def _first(items: list[tuple[Any, Any]], ignore_case: bool) -> tuple[set[str], bool]:
+    """(class items a match of this sequence can start with, whether it can match nothing)."""
+    first: set[str] = set()
+    for op, arg in items:
+        found, nullable = _first_of(str(op), arg, ignore_case)
+        first |= found
+        if not nullable:
+            return first, False
+    return first, True
+
+
+def _first_of(op: str, arg: Any, ignore_case: bool) -> tuple[set[str], bool]:
+    if op == "LITERAL":
+        return {_escape(chr(arg))}, False
+    if op == "IN":
+        return _set_items(arg), False
+    if op in _ZERO_WIDTH:
+        return set(), True
+    if op == "SUBPATTERN":
+        _group, add_flags, _del_flags, body = arg
+        if add_flags & re.IGNORECASE and not ignore_case:
+            raise _Unbounded("a case-insensitive part in a case-sensitive pattern")
+        return _first(list(body), ignore_case)
+    if op == "ATOMIC_GROUP":
+        return _first(list(arg), ignore_case)
+    if op == "BRANCH":
+        first: set[str] = set()
+        nullable = False
+        for branch in arg[1]:
+            found, empty = _first(list(branch), ignore_case)
+            first |= found
+            nullable = nullable or empty
+        return first, nullable
+    if op in _REPEATS:
+        low, _high, body = arg
+        found, empty = _first(list(body), ignore_case)
+        return found, empty or low == 0
+    raise _Unbounded(op)
+
+
+def _set_items(items: list[tuple[Any, Any]]) -> set[str]:
+    out: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            out.add(_escape(chr(arg)))
+        elif name == "RANGE":
+            out.add(f"{_escape(chr(arg[0]))}-{_escape(chr(arg[1]))}")
+        elif name == "CATEGORY" and str(arg) in _CATEGORIES:
+            out.add(_CATEGORIES[str(arg)])
+        else:  # NEGATE, NOT_LITERAL, negated categories...
+            raise _Unbounded(name)
+    return out
+
+
+def _escape(char: str) -> str:
+    return re.escape(char)  # escapes every character that means something inside [...]

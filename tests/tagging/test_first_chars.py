@@ -1,0 +1,94 @@
+"""The first-character guard changes how fast a pattern is searched, never what it finds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipelines.tagging.first_chars import guarded
+
+REFERENCE = Path(__file__).resolve().parents[2] / "pipelines" / "reference"
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def _reference_patterns() -> list[str]:
+    found = []
+    for name in ("codebook.yaml", "event_frames.yaml", "country_names.yaml", "agencies.yaml"):
+        for text in _strings(yaml.safe_load((REFERENCE / name).read_text(encoding="utf-8"))):
+            if "\\" not in text:  # names and notes; the reference regexes use \b, \s...
+                continue
+            found.append(text)
+    return sorted(set(found))
+
+
+def _texts() -> list[str]:
+    texts = []
+    for name in ("items.jsonl", "speeches.jsonl"):
+        for line in (GOLD / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                texts.append(f"{item.get('title', '')}\n{item.get('text', '')}")
+    # Cases a guard could get wrong: other letter cases, a match at the very start or end,
+    # characters whose case folds to an ASCII letter (Kelvin sign, long s).
+    texts += ["CHILD VICTIMS", "child victims", "wEpRoTeCt WePROTECT", "\u212aids \u017fexual abuse",
+              "Child pornography.", "", "1-year-old 17-year-old"]
+    return texts
+
+
+PATTERNS = _reference_patterns()
+TEXTS = _texts()
+
+
+def _matches(pattern: re.Pattern[str]) -> list[list[tuple[int, int]]]:
+    return [[m.span() for m in pattern.finditer(text)] for text in TEXTS]
+
+
+def test_the_reference_files_hold_patterns_to_check():
+    assert len(PATTERNS) > 100 and len(TEXTS) > 50
+
+
+@pytest.mark.parametrize("flags", [re.IGNORECASE, 0], ids=["ignorecase", "case-sensitive"])
+def test_every_reference_pattern_finds_the_same_matches_guarded(flags):
+    differing = [text for text in PATTERNS
+                 if _matches(guarded(re.compile(text, flags))) != _matches(re.compile(text, flags))]
+    assert differing == []
+
+
+def test_most_reference_patterns_get_a_guard():
+    guards = sum(1 for text in PATTERNS
+                 if guarded(re.compile(text, re.IGNORECASE)).pattern != text)
+    assert guards > len(PATTERNS) // 2
+
+
+def test_a_word_pattern_is_guarded_by_its_first_letters():
+    words = r"\bchild\s+victims?\b|(?<!x)\bvictims?\s+identification"
+    pattern = guarded(re.compile(words, re.IGNORECASE))
+    assert pattern.pattern.startswith("(?=[cv])")
+    assert [m.group() for m in pattern.finditer("Child victims and VICTIM identification")] == [
+        "Child victims", "VICTIM identification"]
+
+
+def test_a_case_sensitive_part_keeps_its_case():
+    pattern = guarded(re.compile(r"\b(?-i:WePROTECT)\b", re.IGNORECASE))
+    assert [m.start() for m in pattern.finditer("weprotect WePROTECT")] == [10]
+
+
+@pytest.mark.parametrize("text", [r"a*b?", r"(?:x|)y?", r"[^a]b", r".ab", r"(?i:abc)"])
+def test_what_cannot_be_bounded_safely_is_left_as_it_was(text):
+    pattern = re.compile(text)
+    assert guarded(pattern) is pattern
