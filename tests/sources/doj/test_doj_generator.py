@@ -1,4 +1,4 @@
-"""The generator of unrelated releases: deterministic, valid, varied and off-topic."""
+"""The generator of unrelated DOJ releases: deterministic, valid, varied and off-topic."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from datetime import date
 
 from spiders.doj.replica_generator import generate_doj_records
 from spiders.doj.replica_snapshot import doj_release
-from spiders.eu.replica_generator import generate_eu_records
-from spiders.eu.replica_snapshot import commission_document
 
 # Words of the Alliance's subject that must never appear in the unrelated bulk.
 OFF_LIMITS = re.compile(r"child|minor|sexual|abuse|exploit|grooming|victim|alliance|csam",
@@ -18,7 +16,6 @@ OFF_LIMITS = re.compile(r"child|minor|sexual|abuse|exploit|grooming|victim|allia
 
 def test_same_seed_same_records_other_seed_other_records():
     assert generate_doj_records(7) == generate_doj_records(7)
-    assert generate_eu_records(7) == generate_eu_records(7)
     assert generate_doj_records(7) != generate_doj_records(8)
 
 
@@ -51,14 +48,3 @@ def test_doj_urls_and_numbers_follow_the_era():
         else:
             assert re.fullmatch(r"/opa/pr/[a-z0-9-]+", path)
             assert re.fullmatch(r"\d\d-\d+", record["number"])
-
-
-def test_eu_records_are_valid_and_off_topic():
-    records = generate_eu_records()
-    assert 10 <= len(records) <= 15
-    documents = [commission_document(raw, f"generated {i}") for i, raw in enumerate(records)]
-    assert len({d.reference for d in documents}) == len(documents)
-    assert {d.doc_type for d in documents} >= {"IP", "MEMO", "SPEECH"}
-    for document in documents:
-        assert document.reference.split("/")[1] == document.day.strftime("%y")
-        assert not OFF_LIMITS.search(document.title + document.lead + document.html)
