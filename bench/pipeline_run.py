@@ -5,7 +5,8 @@
 load_crawl_file -> extract_pending -> tag_pending (every core unless ALLIANCE_WORKERS says
 otherwise), as the Dagster assets call them. Prints one JSON object. Run it twice on the same
 warehouse and file for the run with nothing new. A process of its own, so that its memory (and
-its workers') can be measured apart from the benchmark's.
+its workers') can be measured apart from the benchmark's. The crawl file is the benchmark's
+synthetic corpus (bench/corpus.py), loaded as the doj crawl it is shaped like.
 """
 
 from __future__ import annotations

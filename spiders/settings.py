@@ -12,7 +12,7 @@ BOT_NAME = "alliance_tracker"
 SPIDER_MODULES = [f"spiders.{_source.name}.spider" for _source in _registry.SOURCES]
 ADDONS = {"spiders.addons.EnvironmentSettings": 0}
 
-# DOJ_BASE_URL, PRESSCORNER_BASE_URL...: the live sites, as the registry names them.
+# One setting per source (its base_url_setting): the live site, as the registry names it.
 globals().update({_source.base_url_setting: _source.live_base_url for _source in _registry.SOURCES})
 # Who to contact about this crawler; it goes into the User-Agent (set ALLIANCE_CONTACT).
 ALLIANCE_CONTACT = "alliance-tracker maintainers <alliance-tracker@example.org>"
