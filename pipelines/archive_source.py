@@ -18,12 +18,12 @@ from urllib.parse import urlsplit
 
 import duckdb
 
-from spiders.archive import ArchivedResponse, read_archived
+from raw_archive.verify import verify_record
+from raw_archive.warc import ArchivedResponse, read_archived
 from spiders.parsing.doj import LISTING_PATH, parse_listing, release_body
 from spiders.parsing.encoding import decode_body
 from spiders.parsing.presscorner import document_item
 from spiders.parsing.shape import ShapeError, load_json
-from warehouse.archive_check import verify_record
 from warehouse.sql import query
 
 MISSING = "missing"          # no archived response for the version's fetch_url

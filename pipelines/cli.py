@@ -217,7 +217,7 @@ def cite(doc_id: str, citation_format: str, warehouse_file: str | None) -> None:
         load_sources,
         source_of,
     )
-    from spiders.archive import archived_record_id
+    from raw_archive.warc import archived_record_id
     from warehouse.citations import citation_facts
 
     source_file = _readable_copy(warehouse_file)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from warehouse.sql import ordered_files
+from warehouse.transaction import transaction
 
 _LEDGER = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -22,14 +23,9 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
     for name, sql in ordered_files("migrations"):
         if name in done:
             continue
-        conn.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(conn):
             conn.execute(sql)
             conn.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
-            conn.execute("COMMIT")
-        except Exception:
-            conn.execute("ROLLBACK")
-            raise
         applied.append(name)
     for _name, sql in ordered_files("views"):
         conn.execute(sql)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from spiders.archive import WarcArchive, read_archived
+from raw_archive.warc import WarcArchive, read_archived
 from spiders.replica import ReplicaServer
 from spiders.replica.faults import ServerError, document
 
