@@ -216,3 +216,22 @@ def late_doj_releases(spec: CorpusSpec, first_day: date) -> list:
             "body": body_html(doc),
         }, f"late benchmark document {index}"))
     return releases
+
+
+def split_by_source(crawl_file: Path) -> dict[str, Path]:
+    """The corpus as the crawls write it, one file per source (`<stem>.<source>.jsonl` beside it):
+    the loader takes a crawl file for one source and rejects the items of any other."""
+    crawl_file = Path(crawl_file)
+    outputs: dict[str, Any] = {}
+    try:
+        with crawl_file.open(encoding="utf-8") as lines:
+            for line in lines:
+                source = json.loads(line)["source"]
+                if source not in outputs:
+                    target = crawl_file.with_name(f"{crawl_file.stem}.{source}.jsonl")
+                    outputs[source] = target.open("w", encoding="utf-8")
+                outputs[source].write(line)
+    finally:
+        for handle in outputs.values():
+            handle.close()
+    return {source: Path(handle.name) for source, handle in sorted(outputs.items())}

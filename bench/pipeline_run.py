@@ -2,8 +2,9 @@
 
     python -m bench.pipeline_run WAREHOUSE CRAWL_FILE
 
-load_crawl_file -> extract_pending -> tag_pending (every core unless ALLIANCE_WORKERS says
-otherwise), as the Dagster assets call them. Prints one JSON object. Run it twice on the same
+load_crawl_file (one file per source, split from the corpus before the clock starts) ->
+extract_pending -> tag_pending (every core unless ALLIANCE_WORKERS says otherwise), as the Dagster
+assets call them. Prints one JSON object. Run it twice on the same
 warehouse and file for the run with nothing new. A process of its own, so that its memory (and
 its workers') can be measured apart from the benchmark's. The crawl file is the benchmark's
 synthetic corpus (bench/corpus.py), loaded as the doj crawl it is shaped like.
@@ -25,7 +26,7 @@ def _peak_mb() -> float:
     return 0.0
 
 
-def run(warehouse: Path, crawl_file: Path) -> dict:
+def run(warehouse: Path, crawl_files: dict[str, Path]) -> dict:
     from pipelines.processing import extract_pending, tag_pending
     from warehouse.connection import connect
     from warehouse.raw import load_crawl_file
@@ -35,7 +36,7 @@ def run(warehouse: Path, crawl_file: Path) -> dict:
     with connect(warehouse) as conn:
         migrate(conn)
         opened = time.perf_counter()
-        loaded = load_crawl_file(conn, crawl_file, "doj")
+        loaded = [load_crawl_file(conn, path, source=source) for source, path in crawl_files.items()]
         after_load, peak_load = time.perf_counter(), _peak_mb()
         extracted = extract_pending(conn)
         after_extract, peak_extract = time.perf_counter(), _peak_mb()
@@ -47,7 +48,8 @@ def run(warehouse: Path, crawl_file: Path) -> dict:
         "total_s": finished - started,
         # the main process's peak after each stage (workers not included)
         "main_peak_mb": {"load": peak_load, "extract": peak_extract, "tag": peak_tag},
-        "new_versions": loaded.new_versions, "already_loaded": loaded.already_loaded,
+        "new_versions": sum(load.new_versions for load in loaded),
+        "already_loaded": all(load.already_loaded for load in loaded),
         "extracted": extracted.extracted, "without_text": extracted.without_text,
         "tagged": tagged.tagged, "member_tags": tagged.member_tags, "goal_tags": tagged.goal_tags,
     }
@@ -61,7 +63,9 @@ def main(argv: list[str]) -> int:
     if not crawl_file.is_file():
         print(f"bench.pipeline_run: crawl file {crawl_file} not found", file=sys.stderr)
         return 2
-    print(json.dumps(run(Path(argv[0]), crawl_file)), flush=True)
+    from bench.corpus import split_by_source
+
+    print(json.dumps(run(Path(argv[0]), split_by_source(crawl_file))), flush=True)
     return 0
 
 

@@ -20,9 +20,9 @@ from typing import Any
 
 import duckdb
 
-from spiders.archive import ArchivedResponse, read_archived
+from raw_archive.verify import verify_record
+from raw_archive.warc import ArchivedResponse, read_archived
 from spiders.registry import source as registered_source
-from warehouse.archive_check import verify_record
 from warehouse.sql import query
 
 MISSING = "missing"          # no archived response for the version's fetch_url

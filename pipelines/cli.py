@@ -123,9 +123,7 @@ def tag(input_path: str, output_path: str) -> None:
 @click.option("--max-rows", default=1000, show_default=True)
 def query(sql: str, warehouse_file: str | None, max_rows: int) -> None:
     """Run one SQL query on the published copy of the warehouse and print a table."""
-    path = Path(warehouse_file).absolute() if warehouse_file else published_path(_warehouse(None))
-    if not path.is_file():
-        _fail(f"no warehouse at {path} yet (run `make demo` or the pipeline first)")
+    path = _readable_copy(warehouse_file)
     try:
         with duckdb.connect(str(path), read_only=True) as conn:
             conn.sql(sql).show(max_rows=max_rows, max_width=250)
@@ -146,11 +144,27 @@ def ui(port: int) -> None:
 
 
 def _readable_copy(warehouse_file: str | None) -> Path:
-    """The file a reader opens: --warehouse if given, else the published copy."""
+    """The file a reader opens: --warehouse if given, else the published copy; refused (one line)
+    when it is missing or its schema is older than the code."""
     path = Path(warehouse_file).absolute() if warehouse_file else published_path(_warehouse(None))
     if not path.is_file():
         _fail(f"no warehouse at {path} yet (run `make demo` or the pipeline first)")
+    _require_current_schema(path)
     return path
+
+
+def _require_current_schema(path: Path) -> None:
+    """Readers never migrate (they open read-only): an old file is named, not upgraded behind the
+    back of whoever else reads it."""
+    from warehouse.schema import SchemaOutdated, require_current
+
+    try:
+        with duckdb.connect(str(path), read_only=True) as conn:
+            require_current(conn, path)
+    except SchemaOutdated as error:
+        _fail(str(error))
+    except duckdb.Error as error:
+        _fail(f"reading {path}: {str(error).splitlines()[0]}")
 
 
 @main.command()
@@ -217,7 +231,7 @@ def cite(doc_id: str, citation_format: str, warehouse_file: str | None) -> None:
         load_sources,
         source_of,
     )
-    from spiders.archive import archived_record_id
+    from raw_archive.warc import archived_record_id
     from warehouse.citations import citation_facts
 
     source_file = _readable_copy(warehouse_file)
@@ -268,7 +282,7 @@ def reextract(every_version: bool, warehouse_file: str | None, from_archive: boo
     if from_archive and not warc_dir.is_dir():
         _fail(f"no raw archive at {warc_dir} (--from-archive reads the WARC files the crawls wrote there)")
     with connect(path) as conn:
-        migrate(conn)
+        migrate(conn)  # a command that writes brings the schema up to date first
         result = run_reextraction(conn, outdated_only=not every_version,
                                   from_archive=warc_dir if from_archive else None)
         publish(conn, path)
@@ -278,6 +292,32 @@ def reextract(every_version: bool, warehouse_file: str | None, from_archive: boo
         click.echo(f"archive: {result.archive_missing} versions skipped (no archived response), "
                    f"{result.archive_unreadable} skipped (archived response unreadable); "
                    f"{result.archive_differs} rebuilt differently from the stored HTML")
+
+
+@main.command("migrate")
+@click.option("--warehouse", "warehouse_file", default=None, help="DuckDB file (default: $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb).")
+def migrate_command(warehouse_file: str | None) -> None:
+    """Bring the warehouse's schema and views up to date (the pipeline does it at the start of each
+    run), then publish it again so readers see the new schema. Run again, it changes nothing."""
+    from warehouse.connection import connect
+    from warehouse.publish import publish
+    from warehouse.schema import migrate, views_current
+
+    path = _warehouse(warehouse_file)
+    try:
+        with connect(path) as conn:
+            views_changed = not views_current(conn)
+            applied = migrate(conn)
+            if applied or views_changed:
+                publish(conn, path)
+    except duckdb.Error as error:
+        _fail(f"migrating {path}: {str(error).splitlines()[0]}")
+    if applied:
+        click.echo(f"{path}: applied {len(applied)} migration(s): {', '.join(applied)}; published again")
+    elif views_changed:
+        click.echo(f"{path}: views recreated from their new definitions; published again")
+    else:
+        click.echo(f"{path}: schema already up to date; nothing changed")
 
 
 @main.command("codebook-diff")

@@ -30,6 +30,7 @@ from warehouse.tags import (
     set_current_codebook,
 )
 from warehouse.texts import ExtractedRow, PendingDocument, pending_extraction, save_extracted
+from warehouse.transaction import transaction
 
 # Worker processes pay off only for a stage of some size: each starts by importing trafilatura (and,
 # for tagging, building the tagger: about 1.5 s of CPU in all), while an item costs about 3 ms to
@@ -124,11 +125,9 @@ def link_near_duplicates(conn: duckdb.DuckDBPyConnection) -> int:
 
     Only documents published within a week of a pending one are read, so a weekly run stays small
     however large the warehouse. One transaction: a failed pass leaves the old links in place."""
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(conn):
         if start_duplicate_pass(conn) == 0:
             conn.execute("DROP TABLE duplicate_pending")
-            conn.execute("COMMIT")
             return 0
         existing = existing_links(conn)
         seen: list[TextRecord] = []
@@ -140,9 +139,4 @@ def link_near_duplicates(conn: duckdb.DuckDBPyConnection) -> int:
                 yield record
 
         pairs = list(find_similar_pairs(records()))
-        linked = finish_duplicate_pass(conn, assign_canonicals(seen, pairs, existing))
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
-    return linked
+        return finish_duplicate_pass(conn, assign_canonicals(seen, pairs, existing))

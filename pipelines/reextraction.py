@@ -16,6 +16,7 @@ from pipelines.workers import parallel_map
 from warehouse.bulk import insert_rows
 from warehouse.sql import query
 from warehouse.texts import PendingDocument, save_extracted
+from warehouse.transaction import transaction
 
 BATCH = 500
 
@@ -52,13 +53,12 @@ def reextract(conn: duckdb.DuckDBPyConnection, outdated_only: bool = True, worke
             rows = map_items(extracted_row, docs)
             different = [(row.doc_id, row.version, codebook)
                          for row, (_, previous_text) in zip(rows, batch) if row.text != previous_text]
-            conn.execute("BEGIN TRANSACTION")
-            save_extracted(conn, rows)
-            if different:
-                conn.execute("CREATE TEMP TABLE texts_changed (doc_id VARCHAR, version INTEGER, codebook_version VARCHAR)")
-                insert_rows(conn, "INSERT INTO texts_changed (doc_id, version, codebook_version) VALUES", different)
-                conn.execute(query("forget_changed_tags"))
-            conn.execute("COMMIT")
+            with transaction(conn):
+                save_extracted(conn, rows)
+                if different:
+                    conn.execute("CREATE TEMP TABLE texts_changed (doc_id VARCHAR, version INTEGER, codebook_version VARCHAR)")
+                    insert_rows(conn, "INSERT INTO texts_changed (doc_id, version, codebook_version) VALUES", different)
+                    conn.execute(query("forget_changed_tags"))
             changed += len(different)
             versions += len(rows)
     retagged = tag_pending(conn, workers=workers).tagged

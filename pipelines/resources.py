@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, InitResourceContext
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
@@ -21,7 +21,8 @@ class WarehouseResource(DuckDBResource):
     """The DuckDB warehouse; an empty `database` means $ALLIANCE_WAREHOUSE or warehouse/alliance.duckdb.
 
     Resolved when a run opens it rather than when definitions load, so one code location serves any
-    warehouse the environment names.
+    warehouse the environment names. The schema is brought up to date once, when a run sets the
+    resource up (with the in-process executor, once per run); opening a connection changes nothing.
     """
 
     database: str = Field(default="", description="DuckDB file; empty: $ALLIANCE_WAREHOUSE or the default")
@@ -29,12 +30,17 @@ class WarehouseResource(DuckDBResource):
     def path(self):
         return warehouse_path(self.database or None)
 
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        with self.get_connection() as conn:
+            applied = migrate(conn)
+        if applied and context.log is not None:
+            context.log.info(f"warehouse {self.path()}: applied migrations {', '.join(applied)}")
+
     @contextmanager
     def get_connection(self):
         config = {**connection_config(), **self.connection_config}
         resolved = type(self)(database=str(self.path()), connection_config=config)
         with DuckDBResource.get_connection(resolved) as conn:
-            migrate(conn)
             yield conn
 
 

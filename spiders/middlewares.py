@@ -34,7 +34,7 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
-from spiders.archive import WarcArchive
+from raw_archive.warc import WarcArchive
 from spiders.ledger import count_error
 
 logger = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from contextlib import nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,10 +14,10 @@ import duckdb
 from warehouse.connection import temporary_setting
 from warehouse.crawl_records import crawl_outcome, record_crawl
 from warehouse.sql import query
+from warehouse.transaction import transaction
 
 log = logging.getLogger(__name__)
 
-SOURCES = ("doj", "eu")
 # Rejected lines named one by one in the result and the log; past this, only counted.
 MAX_NAMED_REJECTIONS = 50
 
@@ -27,7 +27,7 @@ class CrawlFileLoad:
     path: str
     items: int          # lines in the file
     new_versions: int   # documents stored now (new documents or changed content)
-    rejected: int       # lines that were not JSON or lacked source/source_id
+    rejected: int       # lines that were not JSON, of another source, or without a source_id
     already_loaded: bool = False
     rejections: tuple[str, ...] = ()   # "line N: why", for the first MAX_NAMED_REJECTIONS rejected lines
 
@@ -41,8 +41,9 @@ def _count_lines(path: Path) -> int:
         return sum(1 for line in handle if line.strip())
 
 
-def line_problem(line: bytes) -> str | None:
-    """Why the loader leaves this (non-blank) line out, or None when it is a loadable item."""
+def line_problem(line: bytes, source: str) -> str | None:
+    """Why the loader leaves this (non-blank) line of a crawl file for `source` out, or None when it
+    is a loadable item."""
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -57,14 +58,15 @@ def line_problem(line: bytes) -> str | None:
         json.dumps(item, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         return "an escaped lone surrogate (\\ud800-\\udfff), not valid Unicode"
-    if item.get("source") not in SOURCES:
-        return f"source {item.get('source')!r} is not one of {', '.join(SOURCES)}"
+    if item.get("source") != source:
+        return f"source {item.get('source')!r}, not {source!r} (the source this file is loaded for)"
     if item.get("source_id") in (None, ""):
         return "no source_id"
     return None
 
 
-def rejected_lines(path: Path, rejected: int, limit: int = MAX_NAMED_REJECTIONS) -> tuple[str, ...]:
+def rejected_lines(path: Path, source: str, rejected: int,
+                   limit: int = MAX_NAMED_REJECTIONS) -> tuple[str, ...]:
     """Name the rejected lines of a file ("line N: why"). Only called when the reader rejected some:
     a second pass over the file, in Python, for the reasons the reader does not give."""
     named: list[str] = []
@@ -72,7 +74,7 @@ def rejected_lines(path: Path, rejected: int, limit: int = MAX_NAMED_REJECTIONS)
         for number, line in enumerate(handle, start=1):
             if len(named) >= min(rejected, limit):
                 break
-            if line.strip() and (problem := line_problem(line)) is not None:
+            if line.strip() and (problem := line_problem(line, source)) is not None:
                 named.append(f"line {number}: {problem}")
     unexplained = min(rejected, limit) - len(named)
     if unexplained > 0:
@@ -89,11 +91,11 @@ def _build_side_as_written(conn: duckdb.DuckDBPyConnection):
     return temporary_setting(conn, "disabled_optimizers", ",".join(sorted(disabled)))
 
 
-def _commit_straight_to_file(conn: duckdb.DuckDBPyConnection, enabled: bool):
+def _commit_straight_to_file(conn: duckdb.DuckDBPyConnection):
     """A commit holding new pages writes them compressed into the database file (a checkpoint)
     instead of first into DuckDB's log: otherwise every page is written twice, and the committed load
     stays in memory until some later commit checkpoints it, beside the next stage's work."""
-    return temporary_setting(conn, "checkpoint_threshold", "0 bytes") if enabled else nullcontext()
+    return temporary_setting(conn, "checkpoint_threshold", "0 bytes")
 
 
 def _file_state(path: Path) -> tuple[int, int]:
@@ -101,11 +103,12 @@ def _file_state(path: Path) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
-def _stage_and_insert(conn: duckdb.DuckDBPyConnection, path: Path, key: str) -> tuple[int, int, str | None]:
+def _stage_and_insert(conn: duckdb.DuckDBPyConnection, path: Path, key: str,
+                      source: str) -> tuple[int, int, str | None]:
     """(lines staged, versions stored, sources seen). The file is read twice: keys, then pages."""
     state = _file_state(path)
     conn.execute(query("crawl_file_lines"))
-    conn.execute(query("stage_crawl_file"), {"path": key})
+    conn.execute(query("stage_crawl_file"), {"path": key, "source": source})
     staged = conn.execute("SELECT count(*) FROM raw_staging").fetchone()[0]
     conn.execute(query("plan_new_versions"))
     planned = conn.execute("SELECT count(*) FROM raw_new_versions").fetchone()[0]
@@ -122,32 +125,35 @@ def _stage_and_insert(conn: duckdb.DuckDBPyConnection, path: Path, key: str) -> 
 
 
 def load_crawl_file(
-    conn: duckdb.DuckDBPyConnection, path: Path, spider: str | None = None, stats: dict | None = None
+    conn: duckdb.DuckDBPyConnection, path: Path, spider: str | None = None, stats: dict | None = None,
+    *, source: str | None = None,
 ) -> CrawlFileLoad:
-    """Load one JSON-lines crawl output. Loading the file, recording it and (given the spider) its
-    crawl run is one transaction, so a run killed halfway leaves the file unloaded and the next run
-    loads it whole; the crawl's watermark never runs ahead of the documents stored."""
+    """Load one JSON-lines crawl output, all of it for one source: `source`, else the spider's (a
+    spider is named after its source). Items of another source are rejected, counted and logged.
+    Loading the file, recording it and (given the spider) its crawl run is one transaction, so a run
+    killed halfway leaves the file unloaded and the next run loads it whole; the crawl's watermark
+    never runs ahead of the documents stored."""
+    source = source or spider
+    if not source:
+        raise TypeError("load_crawl_file: name the source the crawl file is for (source= or spider)")
     path = Path(path)
     key = str(path.absolute())
     if conn.execute("SELECT 1 FROM crawl_files WHERE path = ?", [key]).fetchone():
         return CrawlFileLoad(key, 0, 0, 0, already_loaded=True)
     items = _count_lines(path)
-    conn.execute("BEGIN TRANSACTION")
-    try:
-        staged, new_versions, sources = _stage_and_insert(conn, path, key) if items else (0, 0, None)
+    # The setting is entered inside the transaction and left after its commit (the stack exits last).
+    with ExitStack() as at_commit, transaction(conn):
+        staged, new_versions, sources = _stage_and_insert(conn, path, key, source) if items else (0, 0, None)
         conn.execute(
             "INSERT INTO crawl_files (path, source, loaded_at, items, new_versions, rejected) VALUES (?, ?, ?, ?, ?, ?)",
             [key, sources, datetime.now(UTC), items, new_versions, items - staged],
         )
         if spider is not None:
             record_crawl(conn, key, spider, stats or {}, crawl_outcome(stats or {}))
-        with _commit_straight_to_file(conn, enabled=new_versions > 0):
-            conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
+        if new_versions > 0:
+            at_commit.enter_context(_commit_straight_to_file(conn))
     rejected = items - staged
-    rejections = rejected_lines(path, rejected) if rejected else ()
+    rejections = rejected_lines(path, source, rejected) if rejected else ()
     for reason in rejections:
         log.warning("%s: rejected %s", key, reason)
     if rejected > len(rejections):

@@ -10,6 +10,7 @@ import duckdb
 
 from warehouse.bulk import insert_rows
 from warehouse.sql import query
+from warehouse.transaction import transaction
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,7 @@ def save_tag_results(
         events += [(*key, e.member, e.goal, e.mode, e.role, e.confidence, e.member_on_date,
                     *_evidence(e.evidence), *(e.member_words or (None, None)), *(e.goal_words or (None, None)))
                    for e in result.events]
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(conn):
         insert_rows(conn, "INSERT OR REPLACE INTO document_relevance (doc_id, version, codebook_version, "
                           "relevant, evidence_field, evidence_start, evidence_end, evidence_sentence, tagged_at, "
                           "alliance_framed) VALUES", relevance)
@@ -78,10 +78,6 @@ def save_tag_results(
                           "member_code, goal, mode, role, confidence, member_on_date, evidence_field, evidence_start, "
                           "evidence_end, evidence_sentence, member_start, member_end, goal_start, goal_end) VALUES",
                     events)
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
     return len(relevance), len(members), len(goals), len(events)
 
 
@@ -93,16 +89,11 @@ def load_reference(conn: duckdb.DuckDBPyConnection, roster_csv: str, goals_csv: 
                    first_week: date | None = None) -> tuple[int, int]:
     """The roster and the goals; and the first publication week of the partitions, where the
     coverage ledger starts."""
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(conn):
         conn.execute(query("load_members"), {"path": roster_csv})
         conn.execute(query("load_goals"), {"path": goals_csv})
         if first_week is not None:
             conn.execute("INSERT OR REPLACE INTO pipeline_state (key, value) VALUES "
                          "('first_publication_week', ?)", [first_week.isoformat()])
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
     counts = conn.execute("SELECT (SELECT count(*) FROM members), (SELECT count(*) FROM goals)").fetchone()
     return counts[0], counts[1]

@@ -24,7 +24,7 @@ from warehouse.sql import query
 @asset(group_name="warehouse", deps=[document_tags, near_duplicate_links], partitions_def=publication_weeks, backfill_policy=single_run,
        automation_condition=AutomationCondition.eager(), description="Researcher views, e.g. goal_activity_quarterly (goal x quarter).")
 def researcher_views(warehouse: WarehouseResource) -> MaterializeResult:
-    with warehouse.get_connection() as conn:  # opening applies migrations and (re)creates the views
+    with warehouse.get_connection() as conn:  # the run's setup migrated the schema and its views
         rows = conn.execute(query("metadata_latest_quarters")).fetchall()
         documents = conn.execute(query("metadata_views_overview")).fetchone()
     return MaterializeResult(

@@ -13,6 +13,7 @@ from bench.corpus import (
     document,
     late_doj_releases,
     replica_catalogue,
+    split_by_source,
     write_crawl_file,
 )
 from pipelines.extraction import extract_text
@@ -69,8 +70,10 @@ def test_the_project_loader_takes_the_corpus_whole(tmp_path):
     corpus = write_crawl_file(CorpusSpec(20), tmp_path / "corpus.jsonl")
     with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
         migrate(conn)
-        loaded = load_crawl_file(conn, corpus.path, "doj")
-    assert (loaded.new_versions, loaded.rejected) == (20, 0)
+        loaded = [load_crawl_file(conn, path, source=source)
+                  for source, path in split_by_source(corpus.path).items()]
+    assert sum(load.new_versions for load in loaded) == 20 and sum(load.rejected for load in loaded) == 0
+    assert len(loaded) == 2   # the corpus holds both sources
 
 
 def test_replica_catalogue_serves_the_same_documents_with_some_only_on_their_page():

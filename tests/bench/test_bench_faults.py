@@ -6,7 +6,7 @@ from bench.faults import malformed_codebooks, plant_corrupt_warc
 from bench.pipeline_cli import StepLog
 from pipelines.reference_files import ROSTER_CSV
 from pipelines.tagging import CodebookError, Tagger
-from spiders.archive import read_archived
+from raw_archive.warc import read_archived
 
 
 def test_the_planted_warc_record_cannot_be_read(tmp_path):

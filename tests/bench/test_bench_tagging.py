@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from bench.corpus import CorpusSpec, write_crawl_file
+from bench.corpus import CorpusSpec, split_by_source, write_crawl_file
 from bench.tagging import tagging_speed
 from pipelines.processing import extract_pending, tag_one
 from warehouse.raw import load_crawl_file
@@ -17,7 +17,8 @@ def extracted_warehouse(tmp_path_factory):
     corpus = write_crawl_file(CorpusSpec(40, relevant_share=0.5), path.parent / "corpus.jsonl")
     with duckdb.connect(str(path)) as conn:
         migrate(conn)
-        load_crawl_file(conn, corpus.path, "doj")
+        for source, crawl_file in split_by_source(corpus.path).items():
+            load_crawl_file(conn, crawl_file, source=source)
         extract_pending(conn, workers=1)
     return path
 

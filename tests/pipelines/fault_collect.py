@@ -58,7 +58,7 @@ def crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, tmp_pa
     earlier.write_text(json.dumps(EARLIER) + "\n")
     with duckdb.connect(str(warehouse_file)) as conn:
         migrate(conn)
-        load_crawl_file(conn, earlier)
+        load_crawl_file(conn, earlier, source="doj")
     held_before = rows(warehouse_file, "SELECT * FROM raw_documents")
 
     assert collect(resources_for, warehouse_file, replica_weeks, faults=faults_by_name(fault)).success

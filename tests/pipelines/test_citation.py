@@ -102,7 +102,7 @@ def test_cli_refuses_an_unknown_document(warehouse_file):
 
 
 def test_cli_names_the_warc_record_when_the_raw_archive_is_beside_the_warehouse(warehouse_file):
-    from spiders.archive import WarcArchive
+    from raw_archive.warc import WarcArchive
 
     archive = WarcArchive(warehouse_file.parent / "raw" / "warc", "eu", datetime(2026, 11, 28, 10, 0))
     entry = archive.write(url="http://127.0.0.1/api/documents?reference=SPEECH/12/911&v=2", method="GET",

@@ -27,7 +27,7 @@ def test_reextract_redoes_outdated_versions_and_retags_changed_text(tmp_path):
     crawl.write_text("\n".join(json.dumps(i) for i in [item("a", RELEVANT), item("b", UNRELATED)]) + "\n")
     with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
         migrate(conn)
-        load_crawl_file(conn, crawl)
+        load_crawl_file(conn, crawl, source="doj")
         extract_pending(conn, workers=1)
         tag_pending(conn, workers=1)
         goals_before = conn.execute("SELECT goal FROM document_goals ORDER BY goal").fetchall()

@@ -28,7 +28,7 @@ def test_relevance_reads_the_subtitle_the_crawl_passed_on(tmp_path):
         speech("SPEECH/12/999", "Commissioner \u2013 Conference on road safety")]))
     with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
         migrate(conn)
-        load_crawl_file(conn, crawl)
+        load_crawl_file(conn, crawl, source="eu")
         extract_pending(conn, workers=1)
         tag_pending(conn, workers=1)
         judged = conn.execute("SELECT doc_id, relevant, evidence_field FROM document_relevance ORDER BY doc_id").fetchall()

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from raw_archive.warc import WarcArchive, read_archived
 from replica import ReplicaServer
 from replica.faults import ServerError, document
-from spiders.archive import WarcArchive, read_archived
 
 SPIDERS_DIR = Path(__file__).resolve().parents[2] / "spiders"
 FETCHED = datetime(2025, 2, 3, 4, 5, 6, tzinfo=UTC)

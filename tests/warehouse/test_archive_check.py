@@ -15,8 +15,9 @@ import pytest
 from dagster import DagsterInstance, materialize
 
 from pipelines.partitions import every_week_tags
-from spiders.archive import WarcArchive
-from warehouse.archive_check import gzip_problem, scan_warc_file, verify_archive
+from raw_archive.verify import gzip_problem, scan_warc_file
+from raw_archive.warc import WarcArchive
+from warehouse.archive_check import verify_archive
 from warehouse.checks import run_check
 from warehouse.crawl_records import index_warc_files
 from warehouse.schema import migrate

@@ -30,20 +30,24 @@ def conn(tmp_path):
     connection.close()
 
 
+def load_doj_file(conn, path):
+    return load_crawl_file(conn, path, source="doj")
+
+
 def stored(conn):
     return conn.execute("SELECT doc_id, version, title FROM raw_documents ORDER BY doc_id, version").fetchall()
 
 
 def test_new_documents_are_stored_once_even_when_listed_twice(conn, tmp_path):
     path = write_lines(tmp_path / "a.jsonl", [item("u-1"), item("u-2"), item("u-1")])
-    result = load_crawl_file(conn, path)
+    result = load_doj_file(conn, path)
     assert (result.items, result.new_versions, result.rejected) == (3, 2, 0)
     assert [row[:2] for row in stored(conn)] == [("doj:u-1", 1), ("doj:u-2", 1)]
 
 
 def test_unchanged_recrawl_adds_nothing_and_changed_document_gets_new_version(conn, tmp_path):
-    load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1"), item("u-2")]))
-    second = load_crawl_file(conn, write_lines(tmp_path / "b.jsonl", [item("u-1"), item("u-2", html="<p>Corrected.</p>")]))
+    load_doj_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1"), item("u-2")]))
+    second = load_doj_file(conn, write_lines(tmp_path / "b.jsonl", [item("u-1"), item("u-2", html="<p>Corrected.</p>")]))
     assert second.new_versions == 1
     rows = conn.execute("SELECT doc_id, version, html FROM raw_documents ORDER BY doc_id, version").fetchall()
     assert rows == [("doj:u-1", 1, "<p>First text.</p>"), ("doj:u-2", 1, "<p>First text.</p>"),
@@ -52,26 +56,45 @@ def test_unchanged_recrawl_adds_nothing_and_changed_document_gets_new_version(co
 
 def test_same_file_is_loaded_only_once(conn, tmp_path):
     path = write_lines(tmp_path / "a.jsonl", [item("u-1")])
-    load_crawl_file(conn, path)
-    again = load_crawl_file(conn, path)
+    load_doj_file(conn, path)
+    again = load_doj_file(conn, path)
     assert again.already_loaded and len(stored(conn)) == 1
 
 
 def test_bad_lines_are_counted_and_good_ones_kept(conn, tmp_path):
     path = write_lines(tmp_path / "a.jsonl", [item("u-1"), "{not json", {"source": "doj", "title": "no id"},
-                                               item("IP/12/1308", source="eu")])
-    result = load_crawl_file(conn, path)
+                                               item("u-2")])
+    result = load_doj_file(conn, path)
     assert result.rejected == 2 and result.new_versions == 2
-    assert {row[0] for row in stored(conn)} == {"doj:u-1", "eu:IP/12/1308"}
+    assert {row[0] for row in stored(conn)} == {"doj:u-1", "doj:u-2"}
     assert conn.execute("SELECT rejected FROM crawl_files").fetchone()[0] == 2
 
 
+def test_an_item_of_another_source_is_rejected_with_its_reason_and_the_rest_load(conn, tmp_path, caplog):
+    path = write_lines(tmp_path / "eu.jsonl", [item("IP/12/1308", source="eu"), item("u-1"),
+                                               item("MEMO/12/1", source="eu")])
+    with caplog.at_level("WARNING", logger="warehouse.raw"):
+        result = load_crawl_file(conn, path, source="eu")
+    assert (result.items, result.new_versions, result.rejected) == (3, 2, 1)
+    assert result.rejections == ("line 2: source 'doj', not 'eu' (the source this file is loaded for)",)
+    assert [row[0] for row in stored(conn)] == ["eu:IP/12/1308", "eu:MEMO/12/1"]
+    assert conn.execute("SELECT source, rejected FROM crawl_files").fetchall() == [("eu", 1)]
+    assert any("line 2: source 'doj'" in message for message in caplog.messages)
+
+
+def test_a_spider_loads_its_own_source_and_no_source_at_all_is_refused(conn, tmp_path):
+    path = write_lines(tmp_path / "doj.jsonl", [item("u-1"), item("IP/12/1308", source="eu")])
+    assert load_crawl_file(conn, path, "doj").rejected == 1
+    with pytest.raises(TypeError, match="name the source"):
+        load_crawl_file(conn, write_lines(tmp_path / "other.jsonl", [item("u-2")]))
+
+
 def test_undecodable_line_is_rejected_and_earlier_data_kept(conn, tmp_path):
-    load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1")]))
+    load_doj_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1")]))
     broken = tmp_path / "b.jsonl"
     broken.write_bytes(json.dumps(item("u-2")).encode() + b"\n"
                        + b'{"source": "doj", "source_id": "u-9", "html": "\xff\xfe"}\n')
-    result = load_crawl_file(conn, broken)
+    result = load_doj_file(conn, broken)
     assert (result.items, result.new_versions, result.rejected) == (2, 1, 1)
     assert [row[0] for row in stored(conn)] == ["doj:u-1", "doj:u-2"]
 
@@ -89,7 +112,7 @@ def test_each_rejected_line_is_named_with_its_reason(conn, tmp_path, caplog):
         json.dumps(item("u-2")).encode() + b"\n",
     ]))
     with caplog.at_level("WARNING", logger="warehouse.raw"):
-        result = load_crawl_file(conn, path)
+        result = load_doj_file(conn, path)
     assert (result.items, result.new_versions, result.rejected) == (7, 2, 5)
     lines = [reason.split(":")[0] for reason in result.rejections]
     assert lines == ["line 2", "line 4", "line 5", "line 6", "line 7"]
@@ -100,7 +123,7 @@ def test_each_rejected_line_is_named_with_its_reason(conn, tmp_path, caplog):
 
 
 def test_clean_file_names_no_rejection(conn, tmp_path):
-    result = load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1"), item("u-2")]))
+    result = load_doj_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1"), item("u-2")]))
     assert result.rejected == 0 and result.rejections == ()
 
 
@@ -110,7 +133,7 @@ def test_versions_within_one_large_file_follow_line_order(conn, tmp_path):
     filler = [item(f"f-{i}", html=f"<p>{'Filler paragraph. ' * 1000}{i}</p>") for i in range(3000)]
     lines = [item("u-1", html="<p>First.</p>"), *filler[:1500], item("u-1", html="<p>Second.</p>"),
              *filler[1500:], item("u-1", html="<p>Third.</p>"), item("u-1", html="<p>Second.</p>")]
-    result = load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", lines))
+    result = load_doj_file(conn, write_lines(tmp_path / "a.jsonl", lines))
     assert result.new_versions == 3 + 3000
     rows = conn.execute("SELECT version, html FROM raw_documents WHERE doc_id = 'doj:u-1' ORDER BY version").fetchall()
     assert rows == [(1, "<p>First.</p>"), (2, "<p>Second.</p>"), (3, "<p>Third.</p>")]
@@ -123,17 +146,17 @@ def test_line_python_reads_but_the_loader_refuses_is_named(conn, tmp_path):
     # json.loads accepts an escaped lone surrogate; DuckDB's reader (rightly) does not.
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps(item("u-1")) + "\n" + '{"source": "doj", "source_id": "u-2", "html": "\\ud800"}\n')
-    result = load_crawl_file(conn, path)
+    result = load_doj_file(conn, path)
     assert (result.rejected, result.new_versions) == (1, 1)
     assert result.rejections[0].startswith("line 2: ") and "surrogate" in result.rejections[0]
 
 
 def test_an_alias_records_when_and_in_which_crawl_file_it_was_first_seen(conn, tmp_path):
     first = write_lines(tmp_path / "a.jsonl", [item("u-1", aliases=["12-crm-1308"])])
-    load_crawl_file(conn, first)
+    load_doj_file(conn, first)
     later = dict(item("u-1", aliases=["12-crm-1308", "https://example.org/u-1"]),
                  fetched_at="2026-11-29T08:30:00+00:00")
-    load_crawl_file(conn, write_lines(tmp_path / "b.jsonl", [later]))
+    load_doj_file(conn, write_lines(tmp_path / "b.jsonl", [later]))
     rows = conn.execute("SELECT alias, first_seen, first_seen_in FROM document_aliases ORDER BY alias").fetchall()
     assert [(alias, str(seen)) for alias, seen, _ in rows] == [
         ("12-crm-1308", "2026-11-28 10:00:00"), ("https://example.org/u-1", "2026-11-29 08:30:00")]
@@ -161,7 +184,8 @@ def test_the_migration_turns_an_old_first_seen_path_into_a_time(tmp_path):
 
 def test_a_subtitle_is_stored_with_its_version(conn, tmp_path):
     speech = item("SPEECH/12/911", source="eu", subtitle="Commissioner X \u2013 Launch of the Alliance")
-    load_crawl_file(conn, write_lines(tmp_path / "a.jsonl", [speech, item("u-2")]))
+    load_crawl_file(conn, write_lines(tmp_path / "eu.jsonl", [speech]), source="eu")
+    load_doj_file(conn, write_lines(tmp_path / "doj.jsonl", [item("u-2")]))
     assert conn.execute("SELECT doc_id, subtitle FROM raw_documents ORDER BY doc_id").fetchall() == [
         ("doj:u-2", None), ("eu:SPEECH/12/911", "Commissioner X \u2013 Launch of the Alliance")]
 
