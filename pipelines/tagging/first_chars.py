@@ -1,4 +1,5 @@
-"""A regex that finds the same matches faster: a lookahead of the characters a match can start with.
+"""Regexes that find the same matches faster: a lookahead of the characters a match can start with,
+and the words every match holds, looked for first.
 
 Python's `re` scans quickly to candidate positions only when a pattern starts with a literal or a
 character set. The codebook's patterns start with `\\b`, a lookbehind or an alternation, so `re`
@@ -16,6 +17,7 @@ pattern as it was: slower, never different.
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 from typing import Any
 
 try:  # private since Python 3.11; only an optimisation depends on it
@@ -106,3 +108,64 @@ def _set_items(items: list[tuple[Any, Any]]) -> set[str]:
 
 def _escape(char: str) -> str:
     return re.escape(char)  # escapes every character that means something inside [...]
+
+
+# A word shorter than this is in too many texts to be worth looking for first.
+_MIN_WORD = 3
+
+
+@cache
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Words (casefolded) of which every match of `pattern` contains at least one, or None when the
+    pattern shows none. A text that holds none of them (casefolded) cannot match: one substring
+    search each, in C, instead of a regex scan of the text. Casefolding keeps it a superset under
+    IGNORECASE (the long s and the Kelvin sign fold to the ASCII letters `re` matches them with)."""
+    if sre_parse is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        return _required(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The most selective requirement any item of this sequence sets (a match holds the sequence)."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in [*items, ("END", None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(arg))
+            continue
+        if len(run) >= _MIN_WORD:
+            candidates.append(frozenset({"".join(run).casefold()}))
+        run = []
+        found = None
+        if name == "SUBPATTERN":
+            found = _required(list(arg[3]))
+        elif name == "ATOMIC_GROUP":
+            found = _required(list(arg))
+        elif name in _REPEATS and arg[0] >= 1:
+            found = _required(list(arg[2]))
+        elif name == "BRANCH":
+            alternatives = [_required(list(branch)) for branch in arg[1]]
+            if all(alternatives):
+                found = frozenset().union(*alternatives)
+        if found:
+            candidates.append(found)
+    return min(candidates, key=lambda words: (-min(map(len, words)), len(words)), default=None)
+
+
+@lru_cache(maxsize=64)
+def casefolded(text: str) -> str:
+    """The text casefolded once for the many patterns looked for in it."""
+    return text.casefold()
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when `pattern` cannot match anywhere in `text` (it lacks every required word)."""
+    words = required_words(pattern)
+    if words is None:
+        return True
+    folded = casefolded(text)
+    return any(word in folded for word in words)

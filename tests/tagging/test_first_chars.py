@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines.tagging.first_chars import guarded
+from pipelines.tagging.first_chars import guarded, may_match, required_words
 
 REFERENCE = Path(__file__).resolve().parents[2] / "pipelines" / "reference"
 GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -92,3 +92,35 @@ def test_a_case_sensitive_part_keeps_its_case():
 def test_what_cannot_be_bounded_safely_is_left_as_it_was(text):
     pattern = re.compile(text)
     assert guarded(pattern) is pattern
+
+
+def test_a_text_lacking_every_required_word_holds_no_match():
+    missed = [(text, sample[:60]) for text in PATTERNS
+              for pattern in [guarded(re.compile(text, re.IGNORECASE))]
+              for sample in TEXTS if not may_match(pattern, sample) and pattern.search(sample)]
+    assert missed == []
+
+
+def test_most_reference_patterns_name_words_a_match_needs():
+    named = sum(1 for text in PATTERNS if required_words(re.compile(text, re.IGNORECASE)))
+    assert named > len(PATTERNS) // 2
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    (r"\bchild\s+victims?\b|\bvictims?\s+identification\b", {"victim", "identification"}),
+    (r"\b(?-i:WePROTECT)\b", {"weprotect"}),
+    (r"(?:sexual\s+)?abuse", {"abuse"}),
+    (r"\bsex(?:ual)?\s+abuse", {"abuse"}),
+])
+def test_required_words_are_those_every_match_holds(text, words):
+    assert required_words(re.compile(text, re.IGNORECASE)) == frozenset(words)
+
+
+@pytest.mark.parametrize("text", [r"(?:sexual)?\s*x", r"ab|cdef", r"[a-z]+", r"(?!child)\w+"])
+def test_no_words_are_claimed_where_a_match_may_lack_them(text):
+    assert required_words(re.compile(text, re.IGNORECASE)) is None
+
+
+def test_casefolding_keeps_what_ignorecase_matches():
+    pattern = re.compile(r"sexual", re.IGNORECASE)
+    assert pattern.search("\u017fEXUAL") and may_match(pattern, "\u017fEXUAL")
