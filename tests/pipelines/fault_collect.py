@@ -3,6 +3,7 @@ fault is counted in crawl_runs, every good document arrives exactly once, and wh
 held is neither lost nor altered. The faults are checked by two test modules, a half each, so that
 `make test` (one test file per worker) spreads their runs over two workers."""
 
+import importlib
 import json
 
 import duckdb
@@ -11,6 +12,7 @@ from dagster import materialize
 from pipelines.assets.collect import crawled_items, raw_documents
 from replica.faults import faults_by_name
 from replica.server import ReplicaServer
+from spiders.registry import NAMES
 from warehouse.raw import load_crawl_file
 from warehouse.schema import migrate
 
@@ -30,9 +32,18 @@ EARLIER = {"source": "doj", "source_id": "kept-from-an-earlier-crawl", "title": 
            "html": "<p>Kept as it was.</p>", "fetched_at": "2026-01-05T06:00:00Z", "api": {"number": "13-001"}}
 
 
+def faulted_sources() -> str:
+    """The sources the listing and document faults can reach: those whose replica module defines
+    the fault hooks (replica/source.py). Crawling the others would only repeat a clean crawl in
+    each of the two dozen runs below; each source's own tests cover its bad bodies."""
+    return ",".join(name for name in NAMES
+                    if hasattr(importlib.import_module(f"spiders.{name}.replica"), "listing_page"))
+
+
 def collect(resources_for, warehouse_file, weeks, faults=None):
     with ReplicaServer(faults=faults) as replica:
         resources = resources_for(warehouse_file, replica, **QUICK_FAULTS)
+        resources["sources"] = resources["sources"].model_copy(update={"spiders": faulted_sources()})
         return materialize([crawled_items, raw_documents], resources=resources, tags=weeks)
 
 
