@@ -2,13 +2,12 @@
 
     DRILL_SEED=N python bench/drill.py
 
-The pipeline's assets run through `dagster asset materialize` commands, one process per step group,
-so that a drill can kill a chosen step at a chosen moment by reading its log as it is written (the
-assets and job are those `alliance-tracker run` launches; that command's quiet console gives no such
-hook). After each
-fault the warehouse and its published copy must equal an uninterrupted run's, by content. One
-line per drill, then `drill: ok` or `drill: failed: <names>`. DRILL_KEEP=1 keeps the work
-directory.
+The pipeline's assets run as launches of the weekly job (bench/launch_selection.py, the job
+`alliance-tracker run` launches), one process per step group, so that a drill can kill a chosen
+step at a chosen moment by reading its log as it is written (the quiet console of `alliance-tracker
+run` gives no such hook). After each fault the warehouse and its published copy must equal an
+uninterrupted run's, by content. One line per drill, then `drill: ok` or `drill: failed: <names>`.
+DRILL_KEEP=1 keeps the work directory.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""The pipeline's assets in three `dagster asset materialize` commands (the reference data,
-then collect and transform over a range of publication weeks), each a process of its own whose log
-is read as it is written, so that a drill can kill it with SIGKILL at a chosen moment of a chosen step."""
+"""The pipeline's assets in three launches of the weekly job (bench/launch_selection.py: the reference
+data, then collect and transform over a range of publication weeks), each a process of its own whose
+log is read as it is written, so that a drill can kill it with SIGKILL at a chosen moment of a chosen
+step."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from pipelines.demo import COLLECT, REFERENCE, TRANSFORM
 
+REPO = Path(__file__).resolve().parents[1]
 # Stage of the pipeline -> the asset (Dagster step) that does it.
 STAGE_STEPS = {"crawl": "crawled_items", "load": "raw_documents", "extract": "extracted_texts",
                "tag": "document_tags", "publish": "published_warehouse"}
@@ -68,7 +70,8 @@ class PipelineCLI:
         self.workdir = workdir
         self.warehouse = workdir / "alliance.duckdb"
         (workdir / "dagster_home").mkdir(parents=True, exist_ok=True)
-        self.env = {**os.environ, "PYTHONUNBUFFERED": "1", **base_urls,
+        # bench/ is not installed: the launches find bench.launch_selection from the repository
+        self.env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(REPO), **base_urls,
                     "ALLIANCE_WAREHOUSE": str(self.warehouse),
                     "DAGSTER_HOME": str(workdir / "dagster_home"), **(extra_env or {})}
         self.weeks = weeks
@@ -79,11 +82,11 @@ class PipelineCLI:
 
     def commands(self) -> list[list[str]]:
         """Reference, collect, transform: the collect and transform commands over the drill's weeks."""
-        base = [sys.executable, "-m", "dagster", "asset", "materialize", "-m", "pipelines.definitions"]
+        base = [sys.executable, "-m", "bench.launch_selection"]
         config = {"resources": {"sources": {"config": {"extra_settings": FAST_CRAWL}}}}
-        return [base + ["--select", REFERENCE],
-                base + ["--select", COLLECT, "--partition-range", self.weeks, "--config-json", json.dumps(config)],
-                base + ["--select", TRANSFORM, "--partition-range", self.weeks]]
+        return [base + [REFERENCE],
+                base + [COLLECT, "--partition-range", self.weeks, "--config-json", json.dumps(config)],
+                base + [TRANSFORM, "--partition-range", self.weeks]]
 
     def run_command(self, command: list[str], kill: Kill | None = None,
                     env: dict[str, str] | None = None) -> CommandResult:
