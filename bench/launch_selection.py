@@ -2,7 +2,7 @@
 execute_job, into the instance $DAGSTER_HOME names), with the run's events on the console: the
 process a drill watches and kills at a chosen step.
 
-    python -m bench.launch_selection ASSET[,ASSET...] [--partition-range FIRST...LAST] [--config-json JSON]
+    python -m bench.launch_selection --select ASSET[,ASSET...] [--partition-range FIRST...LAST] [--config-json JSON]
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.launch_selection")
-    parser.add_argument("select", help="asset names separated by commas")
+    parser.add_argument("--select", required=True, help="asset names separated by commas")
     parser.add_argument("--partition-range", help="FIRST...LAST publication weeks")
     parser.add_argument("--config-json", default="{}", help="run config to add (resources...)")
     args = parser.parse_args(argv)

@@ -84,9 +84,9 @@ class PipelineCLI:
         """Reference, collect, transform: the collect and transform commands over the drill's weeks."""
         base = [sys.executable, "-m", "bench.launch_selection"]
         config = {"resources": {"sources": {"config": {"extra_settings": FAST_CRAWL}}}}
-        return [base + [REFERENCE],
-                base + [COLLECT, "--partition-range", self.weeks, "--config-json", json.dumps(config)],
-                base + [TRANSFORM, "--partition-range", self.weeks]]
+        return [base + ["--select", REFERENCE],
+                base + ["--select", COLLECT, "--partition-range", self.weeks, "--config-json", json.dumps(config)],
+                base + ["--select", TRANSFORM, "--partition-range", self.weeks]]
 
     def run_command(self, command: list[str], kill: Kill | None = None,
                     env: dict[str, str] | None = None) -> CommandResult:
