@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 
 from spiders.items import DocumentItem
 from spiders.parsing.arguments import iso_date_argument
-from spiders.parsing.doj import iso_utc
 from spiders.parsing.shape import (
     ShapeError,
     as_count,
@@ -30,6 +29,7 @@ from spiders.parsing.shape import (
     optional_text,
     required_text,
 )
+from spiders.parsing.text import iso_utc
 
 SOURCE = "govuk"
 LIVE_BASE_URL = "https://www.gov.uk"
@@ -110,6 +110,16 @@ def organisations_argument(value: str | None) -> tuple[str, ...]:
 
 def types_argument(value: str | None) -> tuple[str, ...]:
     return slugs_argument("types", value, DOCUMENT_TYPES, KNOWN_DOCUMENT_TYPES)
+
+
+def canonical_scope(arguments: dict[str, str]) -> dict[str, str]:
+    """The scope arguments (`organisations`, `types`) in one spelling, so "home-office" and
+    " Home-Office ," name one scope and share a watermark: lowercase slugs, each once, sorted; an
+    empty argument spelled as the default it stands for. ValueError naming a bad argument."""
+    return {
+        "organisations": ",".join(sorted(organisations_argument(arguments.get("organisations")))),
+        "types": ",".join(sorted(types_argument(arguments.get("types")))),
+    }
 
 
 def search_count(value: str | int | None) -> int:

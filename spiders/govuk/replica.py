@@ -15,14 +15,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from replica.reply import Reply, Request, json_reply
+from replica.snapshot import SnapshotError, read_records, refuse_duplicates
 from spiders.govuk.parsing import CONTENT_PREFIX, LIVE_BASE_URL, LONDON, SEARCH_PATH
-from spiders.replica.reply import Reply, Request, json_reply
-from spiders.replica.snapshot import SnapshotError
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent / "snapshot"
 NEWS_FILE = "news.yaml"
+SNAPSHOT_FILES = (NEWS_FILE,)
+PAGE_PARAMETERS = ("start",)  # for the faults (replica/source.py)
 DEFAULT_COUNT = 10
 MAX_COUNT = 1500
 SEARCH_PARAMETERS = {
@@ -146,7 +146,36 @@ class GovukReplica:
 def replica(snapshot_dir: Path | None = None) -> GovukReplica:
     """GOV.UK's replica source, serving `snapshot_dir`/news.yaml (default: the bundled one).
     SnapshotError naming the file, record and field when it holds a bad record."""
-    return GovukReplica(load_news((snapshot_dir or SNAPSHOT_DIR) / NEWS_FILE))
+    directory = Path(snapshot_dir) if snapshot_dir is not None else SNAPSHOT_DIR
+    return GovukReplica(load_news(directory / NEWS_FILE))
+
+
+# -- the faults' hooks (replica/source.py) ----------------------------------------------------
+
+
+def listing_page(request: Request) -> int | None:
+    """The 0-based search page asked for: `start` over `count` (the API's default count: 10)."""
+    if request.path != SEARCH_PATH:
+        return None
+    start = request.param("start", "0") or "0"
+    count = request.param("count", str(DEFAULT_COUNT)) or str(DEFAULT_COUNT)
+    if not (start.isdigit() and count.isdigit() and int(count) > 0):
+        return None
+    return int(start) // int(count)
+
+
+def is_document(request: Request) -> bool:
+    return request.path.startswith(f"{CONTENT_PREFIX}/")
+
+
+def listing_rows(payload: dict[str, Any]) -> list | None:
+    rows = payload.get("results")
+    return rows if isinstance(rows, list) else None
+
+
+def announce_more(payload: dict[str, Any], extra: int) -> None:
+    if isinstance(payload.get("total"), int):
+        payload["total"] += extra
 
 
 # -- the Search API --------------------------------------------------------------------------
@@ -363,19 +392,9 @@ def _slug(name: str) -> str:
 
 
 def load_news(path: Path) -> list[NewsItem]:
-    try:
-        records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise SnapshotError(f"{path}: cannot read: {error}") from None
-    if not isinstance(records, list):
-        raise SnapshotError(f"{path}: expected a list of records")
-    items = [_news_item(record, f"{path} record {i}") for i, record in enumerate(records)]
-    seen: set[str] = set()
-    for item in items:
-        for key in (item.content_id, item.base_path):
-            if key in seen:
-                raise SnapshotError(f"{path}: {key} appears twice")
-            seen.add(key)
+    items = [_news_item(record, f"{path}: record {i}") for i, record in enumerate(read_records(path))]
+    refuse_duplicates([item.content_id for item in items], path, "content_id")
+    refuse_duplicates([item.base_path for item in items], path, "base_path")
     return items
 
 

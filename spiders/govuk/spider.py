@@ -23,9 +23,8 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from spiders.crawlers.base import AllianceSpider
+from spiders.base import AllianceSpider
 from spiders.govuk.parsing import (
-    LIVE_BASE_URL,
     SearchEntry,
     all_before,
     content_url,
@@ -70,7 +69,7 @@ class GovukSpider(AllianceSpider):
 
     @property
     def base_url(self) -> str:
-        return self.settings.get("GOVUK_BASE_URL") or LIVE_BASE_URL
+        return self.settings.get("GOVUK_BASE_URL")
 
     async def start(self):
         for window in yearly_windows(*self.window):
