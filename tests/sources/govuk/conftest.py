@@ -1,7 +1,13 @@
-"""The GOV.UK tests' marker; their helpers are in govuk_crawling.py."""
+"""The GOV.UK tests' crawl: a real `scrapy crawl govuk` against a running shared replica, with the
+suite's crawl helpers (tests/conftest.py)."""
 
 import pytest
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "live: reaches the real sites (run with ALLIANCE_LIVE=1)")
+@pytest.fixture
+def crawl_govuk(run_recorded_crawl, fast, tmp_path):
+    """crawl_govuk(replica, *options) -> (process result, items, crawl record)."""
+    def crawl(replica, *options: str):
+        return run_recorded_crawl("govuk", tmp_path, *fast,
+                                  "-s", f"GOVUK_BASE_URL={replica.source_url('govuk')}", *options)
+    return crawl

@@ -1,15 +1,16 @@
-"""End to end: real `scrapy crawl govuk` subprocesses against GOV.UK's replica over HTTP."""
+"""End to end: real `scrapy crawl govuk` subprocesses against the shared replica over HTTP."""
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
 
-from govuk_crawling import GovukReplicaServer, crawl, stat
+from govuk_crawling import Misbehaving, stat
 
+from replica.reply import Reply, Request
+from replica.server import ReplicaServer
 from spiders.govuk.parsing import CONTENT_PREFIX, DOCUMENT_TYPES, ORGANISATIONS, SEARCH_PATH
 from spiders.govuk.replica import replica
-from spiders.replica.reply import Reply, Request
 
 SNAPSHOT = replica().items
 IN_SCOPE = [item for item in SNAPSHOT
@@ -30,11 +31,11 @@ def content_paths(requests: list[Request]) -> list[str]:
     return [r.path[len(CONTENT_PREFIX):] for r in requests if r.path.startswith(CONTENT_PREFIX)]
 
 
-def test_every_document_arrives_once_with_its_fields_over_several_pages(tmp_path):
+def test_every_document_arrives_once_with_its_fields_over_several_pages(crawl_govuk):
     assert len(IN_SCOPE) == 20 and len(SNAPSHOT) > len(IN_SCOPE)  # some are out of scope
     before = datetime.now(UTC).replace(microsecond=0)
-    with GovukReplicaServer() as server:
-        _, items, record = crawl(tmp_path, server.base_url, *WHOLE_WINDOW,
+    with ReplicaServer() as server:
+        _, items, record = crawl_govuk(server, *WHOLE_WINDOW,
                                  "-s", "GOVUK_SEARCH_COUNT=3")
         requests = server.requests
     after = datetime.now(UTC)
@@ -45,7 +46,7 @@ def test_every_document_arrives_once_with_its_fields_over_several_pages(tmp_path
         item = by_id[news.content_id]
         assert item["source"] == "govuk"
         assert item["url"] == f"https://www.gov.uk{news.base_path}"
-        assert item["fetch_url"] == f"{server.base_url}{CONTENT_PREFIX}{news.base_path}"
+        assert item["fetch_url"] == f"{server.source_url('govuk')}{CONTENT_PREFIX}{news.base_path}"
         assert item["title"] == news.title and item["subtitle"] == news.description
         assert item["published"] == news.first_published_at[:10]
         assert item["html"] == news.body and item["language"] == "en"
@@ -81,9 +82,9 @@ def test_every_document_arrives_once_with_its_fields_over_several_pages(tmp_path
     assert record["watermark_after"] == max(news.public_updated_at[:10] for news in IN_SCOPE)
 
 
-def test_scope_arguments_narrow_the_search(tmp_path):
-    with GovukReplicaServer() as server:
-        _, items, _ = crawl(tmp_path, server.base_url, *WHOLE_WINDOW,
+def test_scope_arguments_narrow_the_search(crawl_govuk):
+    with ReplicaServer() as server:
+        _, items, _ = crawl_govuk(server, *WHOLE_WINDOW,
                             "-a", "organisations=national-crime-agency", "-a", "types=news_story")
     expected = {news.content_id for news in IN_SCOPE
                 if "national-crime-agency" in news.organisations
@@ -91,7 +92,7 @@ def test_scope_arguments_narrow_the_search(tmp_path):
     assert expected and {item["source_id"] for item in items} == expected
 
 
-def test_paging_stops_at_the_first_page_older_than_the_window(tmp_path):
+def test_paging_stops_at_the_first_page_older_than_the_window(crawl_govuk):
     """A server that ignores the date and type filters lists every type back to 2012: each
     newest-first listing is read only until a page is wholly older than its window, and the
     speech it lists is not fetched."""
@@ -101,8 +102,8 @@ def test_paging_stops_at_the_first_page_older_than_the_window(tmp_path):
         return dataclasses.replace(
             request, query={k: v for k, v in request.query.items() if k not in ignored})
 
-    with GovukReplicaServer(rewrite=without_date_and_type_filters) as server:
-        result, items, record = crawl(tmp_path, server.base_url, "-a", "since=2015-01-01",
+    with ReplicaServer(faults=Misbehaving(rewrite=without_date_and_type_filters)) as server:
+        result, items, record = crawl_govuk(server, "-a", "since=2015-01-01",
                                       "-a", "until=2016-12-31", "-s", "GOVUK_SEARCH_COUNT=3")
         requests = server.requests
     expected = {news.content_id for news in IN_SCOPE if news.first_published_at >= "2015"}
@@ -120,7 +121,7 @@ def test_paging_stops_at_the_first_page_older_than_the_window(tmp_path):
     assert sum(record["listed_by_week"].values()) == 6
 
 
-def test_unusable_bodies_are_counted_and_retried(tmp_path):
+def test_unusable_bodies_are_counted_and_retried(crawl_govuk):
     """One item's body is not JSON once (asked again, then delivered); another's is never JSON
     (given up after the retries); a third is JSON without a body (a bad record, not retried)."""
     glitch, broken, bodiless = (news.base_path for news in IN_SCOPE[:3])
@@ -135,8 +136,8 @@ def test_unusable_bodies_are_counted_and_retried(tmp_path):
             return Reply(200, reply.body.replace(b'"body":', b'"bodies":'))
         return reply
 
-    with GovukReplicaServer(tamper=tamper) as server:
-        result, items, record = crawl(tmp_path, server.base_url, *WHOLE_WINDOW)
+    with ReplicaServer(faults=Misbehaving(tamper=tamper)) as server:
+        result, items, record = crawl_govuk(server, *WHOLE_WINDOW)
         requests = server.requests
     delivered = {item["url"] for item in items}
     assert f"https://www.gov.uk{glitch}" in delivered
@@ -153,7 +154,7 @@ def test_unusable_bodies_are_counted_and_retried(tmp_path):
     assert sum(record["listed_by_week"].values()) == len(IN_SCOPE)
 
 
-def test_a_search_page_that_is_not_json_is_asked_for_again(tmp_path):
+def test_a_search_page_that_is_not_json_is_asked_for_again(crawl_govuk):
     year_2014 = "from:2013-12-31,to:2014-12-31"
     asked: list[tuple[str | None, int]] = []
 
@@ -165,15 +166,15 @@ def test_a_search_page_that_is_not_json_is_asked_for_again(tmp_path):
         return Reply(200, b"{not json") if asked.count((year_2014, 6)) == 1 and page == (
             year_2014, 6) else reply
 
-    with GovukReplicaServer(tamper=tamper) as server:
-        _, items, record = crawl(tmp_path, server.base_url, *WHOLE_WINDOW,
+    with ReplicaServer(faults=Misbehaving(tamper=tamper)) as server:
+        _, items, record = crawl_govuk(server, *WHOLE_WINDOW,
                                  "-s", "GOVUK_SEARCH_COUNT=6")
     assert sorted(start for year, start in asked if year == year_2014) == [0, 6, 6]
     assert len(items) == len(IN_SCOPE)
     assert record["errors_by_kind"] == {"bad_json": 1}
 
 
-def test_a_content_item_gone_from_the_content_api_is_counted_missing(tmp_path):
+def test_a_content_item_gone_from_the_content_api_is_counted_missing(crawl_govuk):
     gone = IN_SCOPE[0].base_path
 
     def tamper(request: Request, reply: Reply) -> Reply:
@@ -181,16 +182,16 @@ def test_a_content_item_gone_from_the_content_api_is_counted_missing(tmp_path):
             return replica().answer(dataclasses.replace(request, path=f"{CONTENT_PREFIX}/nowhere"))
         return reply
 
-    with GovukReplicaServer(tamper=tamper) as server:
-        result, items, record = crawl(tmp_path, server.base_url, *WHOLE_WINDOW)
+    with ReplicaServer(faults=Misbehaving(tamper=tamper)) as server:
+        result, items, record = crawl_govuk(server, *WHOLE_WINDOW)
     assert len(items) == len(IN_SCOPE) - 1
     assert record["errors_by_kind"].get("http_404") == 1
     assert stat(result.stderr, "govuk/documents_missing") == 1
 
 
-def test_the_watermark_moves_the_search_start_a_week_back(tmp_path):
-    with GovukReplicaServer() as server:
-        _, items, _ = crawl(tmp_path, server.base_url, *WHOLE_WINDOW, "-a", "watermark=2016-03-29")
+def test_the_watermark_moves_the_search_start_a_week_back(crawl_govuk):
+    with ReplicaServer() as server:
+        _, items, _ = crawl_govuk(server, *WHOLE_WINDOW, "-a", "watermark=2016-03-29")
         first = next(r for r in server.requests if r.path == SEARCH_PATH)
     assert first.param("filter_public_timestamp") == "from:2016-03-21,to:2016-12-31"
     assert {item["published"] for item in items} == {"2016-03-22", "2016-07-12"}

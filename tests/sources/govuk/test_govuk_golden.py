@@ -6,18 +6,17 @@ import json
 
 import pytest
 
-from spiders.govuk.golden import EXPECTED_SUFFIX, GOLDEN_DIR, golden_cases, parsed
+from spiders.govuk.golden import GOLDEN_DIR, golden_cases, parsed
 
 CASES = golden_cases()
 
 
 def test_every_recorded_response_has_an_expectation():
-    recorded = {p.name.removesuffix(".json") for p in GOLDEN_DIR.glob("*.json")
-                if not p.name.endswith(EXPECTED_SUFFIX)}
+    recorded = {p.name for p in GOLDEN_DIR.glob("*.json") if not p.name.endswith(".expected.json")}
     assert {case.name for case in CASES} == recorded
     assert all(case.expected is not None for case in CASES)
-    assert {"search_page", "content_press_release", "content_withdrawn_news_story",
-            "content_welsh_translation", "content_world_news_story"} <= recorded
+    assert {"search_page.json", "content_press_release.json", "content_withdrawn_news_story.json",
+            "content_welsh_translation.json", "content_world_news_story.json"} <= recorded
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -26,7 +25,7 @@ def test_golden_case(case):
 
 
 def test_the_cases_show_what_they_are_for():
-    by_name = {case.name: case.expected for case in CASES}
+    by_name = {case.name.removesuffix(".json"): case.expected for case in CASES}
     welsh = by_name["content_welsh_translation"]
     assert welsh["language"] == "cy" and welsh["languages"] == ["cy", "en"]
     assert welsh["url"].endswith(".cy") and len(welsh["aliases"]) == 2
@@ -41,5 +40,5 @@ def test_the_cases_show_what_they_are_for():
 def test_a_changed_parse_is_caught():
     payload = json.loads((GOLDEN_DIR / "content_press_release.json").read_text(encoding="utf-8"))
     payload["title"] = "Another title"
-    expected = next(case.expected for case in CASES if case.name == "content_press_release")
-    assert parsed("content_press_release", payload) != expected
+    expected = next(case.expected for case in CASES if case.name == "content_press_release.json")
+    assert parsed("content_press_release.json", payload) != expected

@@ -15,9 +15,9 @@ from spiders.govuk.parsing import (
     parse_search,
     search_url,
 )
+from replica.reply import Request
+from replica.snapshot import SnapshotError
 from spiders.govuk.replica import replica
-from spiders.replica.reply import Request
-from spiders.replica.snapshot import SnapshotError
 
 SOURCE = replica()
 WINDOW = (date(2012, 6, 1), date(2016, 12, 31))
