@@ -14,6 +14,7 @@ from spiders.govuk.parsing import (
     SearchEntry,
     SearchPage,
     all_before,
+    canonical_scope,
     content_url,
     crawl_window,
     document_item,
@@ -29,6 +30,7 @@ from spiders.govuk.parsing import (
     yearly_windows,
 )
 from spiders.govuk.spider import GovukSpider
+from spiders.registry import source
 from spiders.parsing.shape import ShapeError
 
 CONTENT_ID = "0f4b6c1e-9d2a-4c3b-8e5f-7a6b5c4d3e2f"
@@ -302,6 +304,23 @@ def test_scope_arguments():
         organisations_argument("home office")
     with pytest.raises(ValueError, match="organisations"):
         organisations_argument(",,")
+
+
+def test_the_scope_is_spelled_one_way():
+    assert canonical_scope({"organisations": " Ministry-of-Justice,home-office,home-office",
+                            "types": "press_release, news_story"}) == {
+        "organisations": "home-office,ministry-of-justice", "types": "news_story,press_release"}
+    # An empty argument stands for the default: one scope, one watermark.
+    assert canonical_scope({"organisations": "", "types": ""}) == canonical_scope(
+        {"organisations": ",".join(reversed(ORGANISATIONS)), "types": ",".join(DOCUMENT_TYPES)})
+    with pytest.raises(ValueError, match="types"):
+        canonical_scope({"types": "speech"})
+
+
+def test_the_registry_scope_defaults_are_the_spiders():
+    defaults = source("govuk").scope
+    assert organisations_argument(defaults["organisations"]) == ORGANISATIONS
+    assert types_argument(defaults["types"]) == DOCUMENT_TYPES
 
 
 def test_one_search_a_year_newest_first():

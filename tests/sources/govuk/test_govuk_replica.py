@@ -15,6 +15,7 @@ from spiders.govuk.parsing import (
     parse_search,
     search_url,
 )
+from replica.faulting import document, listing_page_index, source_hooks
 from replica.reply import Request
 from replica.snapshot import SnapshotError
 from spiders.govuk.replica import replica
@@ -41,6 +42,23 @@ def test_it_answers_only_its_own_paths():
     assert not any(path.startswith("/api") for path in SOURCE.robots_disallow)
     for path in ("/api/v1/press_releases.json", "/commission/presscorner/api/search", "/"):
         assert SOURCE.answer(Request("GET", path, {}, {}, 1)) is None
+
+
+def test_the_faults_find_its_search_pages_and_documents():
+    def request(path: str, **query: str) -> Request:
+        return Request("GET", path, {k: [v] for k, v in query.items()}, {}, 1)
+
+    assert listing_page_index(request("/api/search.json", start="6", count="3")) == 2
+    assert listing_page_index(request("/api/search.json")) == 0
+    assert listing_page_index(request("/api/search.json", start="x")) is None
+    assert document(request("/api/content/government/news/x"))
+    assert not document(request("/api/search.json"))
+    assert "start" in {name for names in source_hooks("PAGE_PARAMETERS") for name in names}
+    page = search(count=2)
+    total = page["total"]
+    for announce_more in source_hooks("announce_more"):
+        announce_more(page, 5)
+    assert page["total"] == total + 5
 
 
 def test_an_unknown_content_path_is_an_empty_404():
