@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
+from spiders.registry import source
 from warehouse.sql import query
 
 
@@ -20,12 +22,13 @@ def current_codebook_version(database: Path) -> str | None:
 
 
 def crawl_coverage(database: Path, scopes: dict[str, dict[str, str]]) -> dict[str, date | None]:
-    """Per spider, the last publication day its crawls over its scope ({"queries": ..., "types": ...},
-    as the spider is given them) covered completely; None for a scope never crawled, or for every
-    spider of a missing warehouse."""
+    """Per spider, the last publication day its crawls over its scope (its registry scope arguments,
+    {"queries": ..., "types": ...}, as the spider is given them; one left out is none) covered
+    completely; None for a scope never crawled, or for every spider of a missing warehouse."""
     if not database.is_file():
         return dict.fromkeys(scopes)
     with duckdb.connect(str(database), read_only=True) as conn:
         return {spider: conn.execute(query("crawl_coverage"), {
-                    "spider": spider, "queries": scope.get("queries"), "types": scope.get("types")}).fetchone()[0]
+                    "spider": spider, "names": list(source(spider).scope),
+                    "scope": json.dumps(scope)}).fetchone()[0]
                 for spider, scope in scopes.items()}

@@ -50,6 +50,18 @@ def test_coverage_comes_from_the_complete_crawls_of_the_same_scope(tmp_path):
     assert crawl_coverage(tmp_path / "missing.duckdb", {"eu": {}}) == {"eu": None}
 
 
+def test_coverage_tells_scopes_apart_by_every_scope_argument_of_the_registry(tmp_path):
+    warehouse_file = tmp_path / "alliance.duckdb"
+    scope = {"organisations": "home-office", "types": "news_story"}
+    with connect(warehouse_file) as conn:
+        migrate(conn)
+        record_crawl(conn, "g", "govuk", stats("2014-01-10", "2026-11-01T06:00:00Z", since="2014-01-06",
+                                               until="2014-01-12", **scope), "complete")
+    assert crawl_coverage(warehouse_file, {"govuk": scope}) == {"govuk": date(2014, 1, 12)}
+    other = {**scope, "organisations": "ministry-of-justice"}
+    assert crawl_coverage(warehouse_file, {"govuk": other}) == {"govuk": None}
+
+
 def test_listing_counts_and_errors_are_recorded(conn):
     record_crawl(conn, "a", "doj", stats("2014-10-01", "2026-11-01T06:00:00Z"), "complete")
     weeks = conn.execute("SELECT week::VARCHAR, listed FROM crawl_listing_counts ORDER BY week NULLS LAST").fetchall()
