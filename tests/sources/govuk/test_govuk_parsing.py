@@ -30,8 +30,8 @@ from spiders.govuk.parsing import (
     yearly_windows,
 )
 from spiders.govuk.spider import GovukSpider
-from spiders.registry import source
 from spiders.parsing.shape import ShapeError
+from spiders.registry import source
 
 CONTENT_ID = "0f4b6c1e-9d2a-4c3b-8e5f-7a6b5c4d3e2f"
 FETCHED_AT = datetime(2026, 12, 1, 8, 0, 5, tzinfo=UTC)

@@ -8,6 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from replica.faulting import document, listing_page_index, source_hooks
+from replica.reply import Request
+from replica.snapshot import SnapshotError
 from spiders.govuk.parsing import (
     DOCUMENT_TYPES,
     ORGANISATIONS,
@@ -15,9 +18,6 @@ from spiders.govuk.parsing import (
     parse_search,
     search_url,
 )
-from replica.faulting import document, listing_page_index, source_hooks
-from replica.reply import Request
-from replica.snapshot import SnapshotError
 from spiders.govuk.replica import replica
 
 SOURCE = replica()
