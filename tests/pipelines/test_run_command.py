@@ -117,6 +117,8 @@ def test_run_succeeds_quietly_with_a_line_per_stage(autumn_2014):
         "research_report: charts",
     ):
         assert any(line.startswith(stage) for line in lines), stage
+    crawled = next(line for line in lines if line.startswith("crawled_items:"))
+    assert all(f"{name}_items" in crawled for name in NAMES), crawled  # every registry source
     assert "asset checks: 7 passed, 0 failed" in lines
     assert len(lines) <= 15
     assert "Warning" not in completed.stderr and "DEBUG" not in completed.stdout + completed.stderr
