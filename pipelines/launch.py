@@ -96,7 +96,7 @@ def scheduled_weeks(now=None) -> tuple[str, str]:
 
     newest = publication_weeks.get_partition_keys(current_time=now)[-1]
     sources = SourcesResource()
-    scopes = {spider: sources.spider_scope(spider) for spider in SPIDERS}
+    scopes = {spider: sources.coverage_scope(spider) for spider in SPIDERS}
     return first_week_to_crawl(
         crawl_coverage(published_path(warehouse_path()), scopes), newest
     ), newest

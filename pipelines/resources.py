@@ -65,6 +65,13 @@ class SourcesResource(ConfigurableResource):
         """Arguments that choose what a spider lists; its watermark holds only for the same scope."""
         return self.read().scopes[registered_source(spider).name]
 
+    def coverage_scope(self, spider: str) -> dict[str, str]:
+        """Every scope argument the registry names for the spider, "" where this scope leaves it
+        out: what tells crawls of one scope from another's (warehouse.state.crawl_coverage)."""
+        from spiders.registry import source
+
+        return {**dict.fromkeys(source(spider).scope, ""), **self.spider_scope(spider)}
+
     def selected_spiders(self) -> tuple[str, ...]:
         """The spiders this run crawls, in registry order; an unknown name is refused."""
         asked = {name.strip() for name in self.spiders.split(",") if name.strip()}

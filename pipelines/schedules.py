@@ -70,7 +70,7 @@ def weekly_schedule(context: ScheduleEvaluationContext) -> list[RunRequest]:
     # The published copy, not the warehouse: the schedule must never wait on a running pipeline.
     published = published_path(warehouse_path())
     sources = SourcesResource()  # the scope the scheduled run's crawls will have
-    scopes = {spider: sources.spider_scope(spider) for spider in SPIDERS}
+    scopes = {spider: sources.coverage_scope(spider) for spider in SPIDERS}
     first_week = first_week_to_crawl(crawl_coverage(published, scopes), newest)
     return weekly_requests(newest, Tagger.from_reference().codebook_version,
                            current_codebook_version(published), first_week)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -20,12 +21,14 @@ def current_codebook_version(database: Path) -> str | None:
 
 
 def crawl_coverage(database: Path, scopes: dict[str, dict[str, str]]) -> dict[str, date | None]:
-    """Per spider, the last publication day its crawls over its scope ({"queries": ..., "types": ...},
-    as the spider is given them) covered completely; None for a scope never crawled, or for every
-    spider of a missing warehouse."""
+    """Per spider, the last publication day its crawls over its scope covered completely; None for a
+    scope never crawled, or for every spider of a missing warehouse. A scope names every scope
+    argument crawls are told apart by ({"queries": ..., "types": ...}, as the spider is given them;
+    "" for one not given): the caller knows which (the registry), the warehouse does not."""
     if not database.is_file():
         return dict.fromkeys(scopes)
     with duckdb.connect(str(database), read_only=True) as conn:
         return {spider: conn.execute(query("crawl_coverage"), {
-                    "spider": spider, "queries": scope.get("queries"), "types": scope.get("types")}).fetchone()[0]
+                    "spider": spider, "names": list(scope),
+                    "scope": json.dumps({name: value for name, value in scope.items() if value})}).fetchone()[0]
                 for spider, scope in scopes.items()}

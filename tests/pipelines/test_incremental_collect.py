@@ -10,11 +10,10 @@ from dagster import materialize
 
 from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.partitions import every_week_tags, publication_weeks
+from replica.faulting import listing_page_index
 from replica.faults import ChangedRelease
 from replica.server import ReplicaServer
-
-LISTINGS = {"/api/v1/press_releases.json": "page", "/commission/presscorner/api/search": "pagenumber"}
-
+from spiders.registry import NAMES
 
 NEWEST_WEEK = publication_weeks.get_last_partition_key()
 
@@ -50,14 +49,15 @@ def three_runs(tmp_path_factory, resources_for):
 
 
 def listing_pages(requests):
-    return [(r.path, r.param(param)) for r in requests for path, param in LISTINGS.items() if r.path == path]
+    """(path, 0-based page) of each listing page asked for, of any source (its replica's hooks)."""
+    return [(r.path, page) for r in requests if (page := listing_page_index(r)) is not None]
 
 
 def test_newest_week_after_every_week_reads_only_first_pages_and_adds_nothing(three_runs):
     _, full, weekly, after_full, after_weekly, _ = three_runs
-    assert any(page not in ("0", "1") for _, page in listing_pages(full))  # the full crawl paged on
-    assert {page for path, page in listing_pages(weekly)} <= {"0", "1"}
-    assert {path for path, _ in listing_pages(weekly)} == set(LISTINGS)
+    assert any(page > 0 for _, page in listing_pages(full))  # the full crawl paged on
+    assert {page for _, page in listing_pages(weekly)} == {0}
+    assert {path for path, _ in listing_pages(weekly)} == {path for path, _ in listing_pages(full)}
     assert after_weekly == after_full
     assert len(weekly) < len(full) / 3
 
@@ -77,9 +77,11 @@ def test_each_crawl_is_recorded_with_the_weeks_it_covered(three_runs):
                                  "FROM crawl_runs ORDER BY started_at")
     first, last = every_week_tags().values()
     newest_sunday = str(date.fromisoformat(last) + timedelta(days=6))
-    assert [r[:3] for r in runs] == [(spider, "complete", True) for spider in ("doj", "eu") * 3]
-    assert [r[4:] for r in runs] == [(first, newest_sunday)] * 2 + [(NEWEST_WEEK, newest_sunday)] * 4
-    assert all(r[3] for r in runs[:2])  # the newest publication date a full crawl saw
+    sources = len(NAMES)  # each run crawls every registry source, in the registry's order
+    assert [r[:3] for r in runs] == [(spider, "complete", True) for spider in NAMES * 3]
+    assert [r[4:] for r in runs] == ([(first, newest_sunday)] * sources
+                                     + [(NEWEST_WEEK, newest_sunday)] * 2 * sources)
+    assert all(r[3] for r in runs[:sources])  # the newest publication date a full crawl saw
 
 
 def test_aliases_and_archived_responses_are_indexed(three_runs):

@@ -18,6 +18,7 @@ from pipelines.partitions import publication_weeks, week_of, week_range_tags
 from pipelines.schedules import RETAG_ASSETS, first_week_to_crawl, weekly_requests, weekly_schedule
 from replica.catalogue import load_catalogue
 from replica.server import ReplicaServer
+from spiders.registry import NAMES, SOURCES
 
 PARTITIONED = [a for a in ALL_ASSETS if a.partitions_def is not None]
 
@@ -78,15 +79,14 @@ def test_partitions_are_mondays_from_june_2012():
 def test_schedule_runs_monday_0600_utc_for_the_week_that_ended(tmp_path, monkeypatch):
     assert weekly_schedule.cron_schedule == "0 6 * * 1"
     assert weekly_schedule.execution_timezone == "UTC"
-    monkeypatch.delenv("PRESSCORNER_QUERIES", raising=False)
-    monkeypatch.delenv("PRESSCORNER_TYPES", raising=False)
+    default_scopes(monkeypatch)
     warehouse_file = tmp_path / "alliance.duckdb"
     monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(warehouse_file))
     context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=UTC))
     [first_ever] = weekly_schedule(context)   # nothing crawled yet: every week
     assert (first_ever.tags[ASSET_PARTITION_RANGE_START_TAG], first_ever.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
         "2012-06-04", "2026-11-23")
-    publish_crawls(warehouse_file, [("doj", "2026-11-22", "complete"), ("eu", "2026-11-22", "complete")])
+    publish_crawls(warehouse_file, [(spider, "2026-11-22", "complete") for spider in NAMES])
     [request] = weekly_schedule(context)
     assert request.partition_key == "2026-11-23"
 
@@ -135,12 +135,13 @@ def test_catch_up_request_covers_the_missed_weeks():
 
 def test_schedule_reads_crawl_coverage_from_the_published_copy(tmp_path, monkeypatch):
     """A weekly run that failed after its crawl of 2026-11-09 left the published copy covering up to
-    2026-11-15 for DOJ but only 2026-11-08 for the Commission: the next tick runs from 2026-11-09."""
-    monkeypatch.delenv("PRESSCORNER_QUERIES", raising=False)
-    monkeypatch.delenv("PRESSCORNER_TYPES", raising=False)
+    2026-11-15 for the other sources but only 2026-11-08 for the Commission: the next tick runs from
+    2026-11-09."""
+    default_scopes(monkeypatch)
     warehouse_file = tmp_path / "alliance.duckdb"
-    publish_crawls(warehouse_file, [("doj", "2026-11-08", "complete"), ("eu", "2026-11-08", "complete"),
-                                    ("doj", "2026-11-15", "complete"), ("eu", "2026-11-15", "incomplete")])
+    publish_crawls(warehouse_file, [(spider, "2026-11-08", "complete") for spider in NAMES]
+                   + [(spider, "2026-11-15", "incomplete" if spider == "eu" else "complete")
+                      for spider in NAMES])
     monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(warehouse_file))
     context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=UTC))
     [request] = weekly_schedule(context)
@@ -152,8 +153,17 @@ def test_schedule_reads_crawl_coverage_from_the_published_copy(tmp_path, monkeyp
     assert request.tags[ASSET_PARTITION_RANGE_START_TAG] == "2012-06-04"
 
 
+def default_scopes(monkeypatch):
+    """Every registry source's scope from the registry (no scope variable in the environment)."""
+    for entry in SOURCES:
+        for argument in entry.scope:
+            monkeypatch.delenv(entry.scope_variable(argument), raising=False)
+
+
 def publish_crawls(warehouse_file, crawls):
-    """Record (spider, until, outcome) crawls of windows from 2026-11-02 and publish the warehouse."""
+    """Record (spider, until, outcome) crawls of windows from 2026-11-02, in the spider's default
+    scope, and publish the warehouse."""
+    from pipelines.resources import SourcesResource
     from warehouse.connection import connect
     from warehouse.crawl_records import record_crawl
     from warehouse.publish import publish
@@ -162,7 +172,8 @@ def publish_crawls(warehouse_file, crawls):
     with connect(warehouse_file) as conn:
         migrate(conn)
         for spider, until, outcome in crawls:
-            stats = {"arguments": {"since": "2026-11-02", "until": until}, "items": 1,
+            arguments = {**SourcesResource().spider_scope(spider), "since": "2026-11-02", "until": until}
+            stats = {"arguments": arguments, "items": 1,
                      "started_at": f"{until}T06:00:00", "finished_at": f"{until}T06:05:00"}
             record_crawl(conn, f"raw/crawls/{spider}-{until}.jsonl", spider, stats, outcome)
         publish(conn, warehouse_file)

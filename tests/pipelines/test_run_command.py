@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from pipelines.launch import LaunchError, RunPlan, plan_weeks
+from spiders.registry import NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEDULED = ("2026-11-09", "2026-11-23")
@@ -116,6 +117,8 @@ def test_run_succeeds_quietly_with_a_line_per_stage(autumn_2014):
         "research_report: charts",
     ):
         assert any(line.startswith(stage) for line in lines), stage
+    crawled = next(line for line in lines if line.startswith("crawled_items:"))
+    assert all(f"{name}_items" in crawled for name in NAMES), crawled  # every registry source
     assert "asset checks: 7 passed, 0 failed" in lines
     assert len(lines) <= 15
     assert "Warning" not in completed.stderr and "DEBUG" not in completed.stdout + completed.stderr
@@ -164,7 +167,7 @@ def test_an_unknown_source_is_refused_in_one_line(tmp_path):
     )
     assert completed.returncode == 2
     assert completed.stderr.strip().splitlines() == [
-        "alliance-tracker: --sources: unknown source(s) nowhere; known: doj, eu"
+        f"alliance-tracker: --sources: unknown source(s) nowhere; known: {', '.join(NAMES)}"
     ]
 
 

@@ -1,8 +1,9 @@
-"""What the Commission spider is asked to list is passed in one spelling, so watermarks match."""
+"""What each spider is asked to list (its scope) is passed in one spelling, so watermarks match."""
 
 import pytest
 
 from pipelines.resources import SourcesResource
+from spiders.registry import SOURCES
 
 
 def test_scope_is_spelled_one_way():
@@ -11,6 +12,17 @@ def test_scope_is_spelled_one_way():
         "PRESSCORNER_TYPES": "memo, ip,IP"})
     assert sources.spider_scope("eu") == {"queries": "WePROTECT;Global Alliance", "types": "IP,MEMO"}
     assert sources.spider_scope("doj") == {}
+
+
+def test_a_scope_of_named_organisations_is_spelled_one_way(monkeypatch):
+    monkeypatch.delenv("GOVUK_ORGANISATIONS", raising=False)
+    monkeypatch.delenv("GOVUK_TYPES", raising=False)
+    default = SourcesResource().spider_scope("govuk")
+    assert default["types"] == "news_story,press_release" and "home-office" in default["organisations"]
+    sources = SourcesResource(source_settings={"GOVUK_ORGANISATIONS": "Ministry-of-Justice, home-office",
+                                               "GOVUK_TYPES": "news_story"})
+    assert sources.spider_scope("govuk") == {"organisations": "home-office,ministry-of-justice",
+                                             "types": "news_story"}
 
 
 def test_environment_gives_the_scope_when_the_resource_does_not(monkeypatch):
@@ -24,18 +36,22 @@ def test_environment_gives_the_scope_when_the_resource_does_not(monkeypatch):
 def test_base_urls_are_given_then_environment_then_the_registry(monkeypatch):
     from pipelines.source_settings import read_source_settings, replica_base_urls
 
+    for entry in SOURCES:
+        monkeypatch.delenv(entry.base_url_setting, raising=False)
+    live = {entry.base_url_setting: entry.live_base_url for entry in SOURCES}
     monkeypatch.setenv("PRESSCORNER_BASE_URL", "http://127.0.0.1:9/commission/presscorner")
-    monkeypatch.delenv("DOJ_BASE_URL", raising=False)
     read = read_source_settings({"DOJ_BASE_URL": "http://127.0.0.1:8/"})
-    assert read.base_urls == {"DOJ_BASE_URL": "http://127.0.0.1:8/",
+    assert read.base_urls == {**live, "DOJ_BASE_URL": "http://127.0.0.1:8/",
                               "PRESSCORNER_BASE_URL": "http://127.0.0.1:9/commission/presscorner"}
     monkeypatch.delenv("PRESSCORNER_BASE_URL")
-    assert read_source_settings().base_urls == {
-        "DOJ_BASE_URL": "https://www.justice.gov",
-        "PRESSCORNER_BASE_URL": "https://ec.europa.eu/commission/presscorner"}
-    assert replica_base_urls("http://127.0.0.1:8765/") == {
-        "DOJ_BASE_URL": "http://127.0.0.1:8765",
-        "PRESSCORNER_BASE_URL": "http://127.0.0.1:8765/commission/presscorner"}
+    assert read_source_settings().base_urls == live
+    assert {"DOJ_BASE_URL": "https://www.justice.gov",
+            "PRESSCORNER_BASE_URL": "https://ec.europa.eu/commission/presscorner"}.items() <= live.items()
+    on_replica = replica_base_urls("http://127.0.0.1:8765/")
+    assert set(on_replica) == set(live)
+    assert {"DOJ_BASE_URL": "http://127.0.0.1:8765",
+            "PRESSCORNER_BASE_URL": "http://127.0.0.1:8765/commission/presscorner"}.items() \
+        <= on_replica.items()
 
 
 def test_the_resource_gives_every_crawl_the_base_urls_and_refuses_unknown_sources(monkeypatch):

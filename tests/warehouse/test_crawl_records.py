@@ -40,7 +40,7 @@ def test_coverage_comes_from_the_complete_crawls_of_the_same_scope(tmp_path):
         record_crawl(conn, "e", "doj", stats(None, "2026-11-16T06:00:00Z", since="2012-06-04"), "failed")
         assert last_complete_start(conn, "eu") == "2026-11-08T06:00:00Z"
         assert last_complete_start(conn, "doj") is None
-    coverage = crawl_coverage(warehouse_file, {"eu": {}, "doj": {}})
+    coverage = crawl_coverage(warehouse_file, {"eu": {"queries": "", "types": ""}, "doj": {}})
     # the latest complete window's end; the cut-short crawl after it does not count
     assert coverage["eu"] == date(2014, 12, 7)
     # no complete crawl: covered up to the day before the earliest window asked for
@@ -48,6 +48,18 @@ def test_coverage_comes_from_the_complete_crawls_of_the_same_scope(tmp_path):
     assert crawl_coverage(warehouse_file, {"eu": {"queries": "WePROTECT"}}) == {"eu": date(2014, 10, 5)}
     assert crawl_coverage(warehouse_file, {"eu": {"queries": "Global Alliance"}}) == {"eu": None}
     assert crawl_coverage(tmp_path / "missing.duckdb", {"eu": {}}) == {"eu": None}
+
+
+def test_coverage_tells_scopes_apart_by_every_scope_argument_of_the_registry(tmp_path):
+    warehouse_file = tmp_path / "alliance.duckdb"
+    scope = {"organisations": "home-office", "types": "news_story"}
+    with connect(warehouse_file) as conn:
+        migrate(conn)
+        record_crawl(conn, "g", "govuk", stats("2014-01-10", "2026-11-01T06:00:00Z", since="2014-01-06",
+                                               until="2014-01-12", **scope), "complete")
+    assert crawl_coverage(warehouse_file, {"govuk": scope}) == {"govuk": date(2014, 1, 12)}
+    other = {**scope, "organisations": "ministry-of-justice"}
+    assert crawl_coverage(warehouse_file, {"govuk": other}) == {"govuk": None}
 
 
 def test_listing_counts_and_errors_are_recorded(conn):

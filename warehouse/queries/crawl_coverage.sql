@@ -1,5 +1,6 @@
--- The last publication day the crawls of $spider over one scope ($queries, $types: as passed to the
--- spider, NULL for none) covered completely: the latest `until` of a complete crawl (a crawl without
+-- The last publication day the crawls of $spider over one scope ($scope, a JSON object of the
+-- arguments named in $names, the source's registry scope arguments, as passed to the spider; one
+-- left out is none) covered completely: the latest `until` of a complete crawl (a crawl without
 -- one covered up to the day before it started). With no complete crawl yet, nothing since the
 -- earliest `since` it was asked for; NULL when the scope was never crawled (a query added later
 -- starts with every week).
@@ -10,7 +11,9 @@ WITH windows AS (
                     CAST(started_at AS DATE) - 1) AS until
     FROM crawl_runs
     WHERE spider = $spider
-      AND json_extract_string(arguments, '$.queries') IS NOT DISTINCT FROM $queries
-      AND json_extract_string(arguments, '$.types') IS NOT DISTINCT FROM $types
+      AND NOT EXISTS (
+          SELECT 1 FROM unnest($names::VARCHAR[]) AS scope(name)
+          WHERE json_extract_string(arguments, '$.' || name)
+                IS DISTINCT FROM json_extract_string($scope, '$.' || name))
 )
 SELECT COALESCE(max(until) FILTER (WHERE outcome = 'complete'), min(since) - 1) FROM windows;
