@@ -11,13 +11,14 @@ from pathlib import Path
 
 import duckdb
 
+from spiders.registry import NAMES
 from warehouse.connection import temporary_setting
 from warehouse.crawl_records import crawl_outcome, record_crawl
 from warehouse.sql import query
 
 log = logging.getLogger(__name__)
 
-SOURCES = ("doj", "eu")
+SOURCES = NAMES  # the registry's sources (spiders/registry.toml)
 # Rejected lines named one by one in the result and the log; past this, only counted.
 MAX_NAMED_REJECTIONS = 50
 
