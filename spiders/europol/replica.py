@@ -1,5 +1,5 @@
 """Europol's part of the local replica: `/cms/api/node?url=<path>` for the newsroom listing
-(paged through `search=page=<n>`) and for each news article, from snapshot/newsroom.yaml.
+(paged through `search=page=<n>`) and for each news article, from snapshot/europol_newsroom.yaml.
 
 Modelled on the public shapes (../../docs/sources_europol.md): a listing node whose
 `lists[0].items` hold title, alias and published; an article node with id, title, alias,
@@ -15,23 +15,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from replica.reply import Reply, Request, html_reply, json_reply
+from replica.snapshot import SnapshotError, read_records, refuse_duplicates
 from spiders.europol.parsing import HAGUE, NEWS_PREFIX, NEWSROOM_PATH, NODE_API_PATH
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent / "snapshot"
-SNAPSHOT_FILE = "newsroom.yaml"
+SNAPSHOT_FILE = "europol_newsroom.yaml"
+SNAPSHOT_FILES = (SNAPSHOT_FILE,)  # for a snapshot directory holding some sources' files only
 # How many articles one listing page holds (the live value is not known; see the docs).
 NODES_PER_PAGE = 6
 NEWSROOM_NODE_ID = 17
 APP_SHELL = ("<!doctype html><html lang=\"en\"><head><title>Europol</title></head><body>"
              "<noscript>You need to enable JavaScript to run this app.</noscript>"
              "<div id=\"root\"></div></body></html>")
-
-
-class SnapshotError(ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -53,14 +49,10 @@ class Article:
 
 def load_articles(snapshot_dir: Path | None = None) -> list[Article]:
     """The snapshot's articles, newest first. SnapshotError naming the entry when one is bad."""
-    path = (snapshot_dir or SNAPSHOT_DIR) / SNAPSHOT_FILE
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(entries, list):
-        raise SnapshotError(f"{path}: expected a list of articles")
+    path = (Path(snapshot_dir) if snapshot_dir is not None else SNAPSHOT_DIR) / SNAPSHOT_FILE
+    entries = read_records(path)
     articles = [_article(entry, f"{path.name}[{i}]") for i, entry in enumerate(entries)]
-    ids = [article.id for article in articles]
-    if len(set(ids)) != len(ids):
-        raise SnapshotError(f"{path}: an id is used twice")
+    refuse_duplicates([str(article.id) for article in articles], path, "id")
     return sorted(articles, key=lambda a: (a.published, a.id), reverse=True)
 
 
@@ -129,6 +121,9 @@ class EuropolReplica:
     articles: list[Article]
     name: str = "europol"
     robots_disallow: tuple[str, ...] = ()
+    # Serve the articles the snapshot records in a legacy codec in that codec, with no charset:
+    # the crawl counts that (encoding_guessed), so the registry's well-behaved replica does not.
+    legacy_codecs: bool = False
     _by_alias: dict[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -161,12 +156,13 @@ class EuropolReplica:
         older = self.articles[index + 1] if index + 1 < len(self.articles) else None
         newer = self.articles[index - 1] if index > 0 else None
         node = article_node(article, older, newer)
-        if article.encoding != "utf-8":
+        if self.legacy_codecs and article.encoding != "utf-8":
             # An old node served in a legacy codec with no charset: the crawler must cope.
             body = json.dumps(node, ensure_ascii=False).encode(article.encoding)
             return Reply(200, body, "application/json")
         return json_reply(node)
 
 
-def replica(snapshot_dir: Path | None = None) -> EuropolReplica:
-    return EuropolReplica(load_articles(snapshot_dir))
+def replica(snapshot_dir: Path | None = None, *, legacy_codecs: bool = False) -> EuropolReplica:
+    """The snapshot in `snapshot_dir` (default: the bundled one); SnapshotError for a bad file."""
+    return EuropolReplica(load_articles(snapshot_dir), legacy_codecs=legacy_codecs)

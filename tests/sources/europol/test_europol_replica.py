@@ -10,7 +10,7 @@ from spiders.europol.parsing import document_item, parse_newsroom
 from spiders.europol.replica import NODES_PER_PAGE, replica
 from spiders.parsing.encoding import decode_body
 
-SOURCE = replica()
+SOURCE = replica(legacy_codecs=True)  # as recorded: the old node in Windows-1252
 
 
 def ask(path, **query):
@@ -44,6 +44,14 @@ def test_every_listed_article_has_a_node_the_parsers_read():
         item = document_item(node, fetch_url="u", fetched_at=article.published)
         assert item.source_id == str(article.id) and item.title == article.title
         assert item.published == article.day.isoformat()
+
+
+def test_the_registry_replica_serves_every_node_in_utf8_with_its_charset():
+    served = replica()
+    for article in served.articles:
+        reply = served.answer(Request("GET", "/cms/api/node", {"url": [article.alias]}, {}, 1))
+        assert reply.content_type == "application/json; charset=utf-8"
+        assert not decode_body(reply.body, reply.content_type).guessed
 
 
 def test_the_snapshot_has_what_the_crawl_tests_need():
