@@ -3,7 +3,7 @@
 The site is a React application over a Drupal back end; both read one JSON endpoint,
 `/cms/api/node?url=<page path>`. For the newsroom page the node carries `lists[0].items`
 (title, alias, published); for a news article it carries the article itself (id, title,
-alias, published, body...). Where each field was confirmed is in ../../docs/sources_europol.md;
+alias, published, body...). Where each field was confirmed is in snapshot/README.md;
 every reading of these shapes is in this module, so a correction is one edit here.
 """
 

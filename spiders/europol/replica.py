@@ -1,7 +1,7 @@
 """Europol's part of the local replica: `/cms/api/node?url=<path>` for the newsroom listing
 (paged through `search=page=<n>`) and for each news article, from snapshot/europol_newsroom.yaml.
 
-Modelled on the public shapes (../../docs/sources_europol.md): a listing node whose
+Modelled on the public shapes (snapshot/README.md): a listing node whose
 `lists[0].items` hold title, alias and published; an article node with id, title, alias,
 published (Unix seconds), introduction, body, articleType, crimeAreas and navigation. Asking
 past the last listing page answers the last page again, as the same CMS does on a sister site.

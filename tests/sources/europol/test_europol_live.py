@@ -1,6 +1,6 @@
 """The Europol spider against the real site, so a change of the real shapes is caught the day
 it happens. Skipped unless ALLIANCE_LIVE=1; polite defaults, one listing page, a few articles.
-This is also the first check of the parts docs/sources_europol.md lists as unconfirmed (the
+This is also the first check of the parts spiders/europol/README.md lists as unconfirmed (the
 listing's `search=page=<n>` paging, the node's `id`)."""
 
 from __future__ import annotations
