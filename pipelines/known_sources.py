@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spiders.registry import SOURCES
 
-PENDING = {"govuk": "GB", "europol": ""}  # name -> issuer, until registered
+PENDING = {"govuk": "GB"}  # name -> issuer, until registered
 
 # Who issues each source's documents: the member whose government speaks ("" for none: the
 # Commission, Europol).

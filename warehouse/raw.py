@@ -106,7 +106,7 @@ def _stage_and_insert(conn: duckdb.DuckDBPyConnection, path: Path, key: str) -> 
     """(lines staged, versions stored, sources seen). The file is read twice: keys, then pages."""
     state = _file_state(path)
     conn.execute(query("crawl_file_lines"))
-    conn.execute(query("stage_crawl_file"), {"path": key})
+    conn.execute(query("stage_crawl_file"), {"path": key, "sources": list(SOURCES)})
     staged = conn.execute("SELECT count(*) FROM raw_staging").fetchone()[0]
     conn.execute(query("plan_new_versions"))
     planned = conn.execute("SELECT count(*) FROM raw_new_versions").fetchone()[0]

@@ -1,7 +1,8 @@
 -- Stage the keys of one crawl output file for loading: which line holds which document, with what
 -- content hash. No HTML: the pages are read again from the file by insert_new_versions, only for the
 -- versions that are new, so a crawl larger than memory streams through instead of being copied.
--- $path: the file. Lines that are not JSON or lack an identity are left out and counted by the caller.
+-- $path: the file; $sources: the registry's source names. Lines that are not JSON, of no registry
+-- source or without an identity are left out and counted by the caller.
 CREATE OR REPLACE TEMP TABLE raw_staging AS
 SELECT
     ordinal,
@@ -12,4 +13,4 @@ SELECT
     TRY_CAST(fetched_at AS TIMESTAMP) AS fetched_at,
     $path AS crawl_file
 FROM crawl_file_lines($path)
-WHERE source IN ('doj', 'eu') AND COALESCE(source_id, '') <> '';
+WHERE list_contains($sources, source) AND COALESCE(source_id, '') <> '';
