@@ -130,7 +130,7 @@ class EuropolReplica:
         self._by_alias = {article.alias: i for i, article in enumerate(self.articles)}
 
     def days(self) -> list[date]:
-        return sorted({article.day for article in self.articles})
+        return [article.day for article in self.articles]
 
     def answer(self, request: Request) -> Reply | None:
         if request.path == NODE_API_PATH:

@@ -3,6 +3,7 @@
 import pytest
 
 from pipelines.resources import SourcesResource
+from spiders.registry import SOURCES
 
 
 def test_scope_is_spelled_one_way():
@@ -24,16 +25,23 @@ def test_environment_gives_the_scope_when_the_resource_does_not(monkeypatch):
 def test_base_urls_are_given_then_environment_then_the_registry(monkeypatch):
     from pipelines.source_settings import read_source_settings, replica_base_urls
 
+    for entry in SOURCES:
+        monkeypatch.delenv(entry.base_url_setting, raising=False)
+    # Every registry source has its base URL; the Press Corner's and the DOJ's spelled out.
+    live = {entry.base_url_setting: entry.live_base_url for entry in SOURCES}
+    on_replica = {entry.base_url_setting: "http://127.0.0.1:8765" + entry.live_path
+                  for entry in SOURCES}
     monkeypatch.setenv("PRESSCORNER_BASE_URL", "http://127.0.0.1:9/commission/presscorner")
-    monkeypatch.delenv("DOJ_BASE_URL", raising=False)
     read = read_source_settings({"DOJ_BASE_URL": "http://127.0.0.1:8/"})
-    assert read.base_urls == {"DOJ_BASE_URL": "http://127.0.0.1:8/",
+    assert read.base_urls == {**live, "DOJ_BASE_URL": "http://127.0.0.1:8/",
                               "PRESSCORNER_BASE_URL": "http://127.0.0.1:9/commission/presscorner"}
     monkeypatch.delenv("PRESSCORNER_BASE_URL")
     assert read_source_settings().base_urls == {
+        **live,
         "DOJ_BASE_URL": "https://www.justice.gov",
         "PRESSCORNER_BASE_URL": "https://ec.europa.eu/commission/presscorner"}
     assert replica_base_urls("http://127.0.0.1:8765/") == {
+        **on_replica,
         "DOJ_BASE_URL": "http://127.0.0.1:8765",
         "PRESSCORNER_BASE_URL": "http://127.0.0.1:8765/commission/presscorner"}
 
