@@ -13,12 +13,14 @@ from typing import Self
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from spiders.registry import NAMES
+
 POLL_SECONDS = 0.3
 
 # The counts a stage's line shows, from its materialization's metadata (the UI shows all of them).
 STAGE_COUNTS = {
     "alliance_reference": ("members", "goals"),
-    "crawled_items": ("doj_items", "doj_requests", "eu_items", "eu_requests"),
+    "crawled_items": tuple(f"{name}_{count}" for name in NAMES for count in ("items", "requests")),
     "raw_documents": (
         "new_versions",
         "rejected_items",
