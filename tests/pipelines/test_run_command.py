@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from pipelines.launch import LaunchError, RunPlan, plan_weeks
+from spiders.registry import NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEDULED = ("2026-11-09", "2026-11-23")
@@ -164,7 +165,7 @@ def test_an_unknown_source_is_refused_in_one_line(tmp_path):
     )
     assert completed.returncode == 2
     assert completed.stderr.strip().splitlines() == [
-        "alliance-tracker: --sources: unknown source(s) nowhere; known: doj, eu"
+        f"alliance-tracker: --sources: unknown source(s) nowhere; known: {', '.join(NAMES)}"
     ]
 
 
