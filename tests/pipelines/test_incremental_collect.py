@@ -12,6 +12,7 @@ from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.partitions import every_week_tags, publication_weeks
 from replica.faults import ChangedRelease
 from replica.server import ReplicaServer
+from spiders.registry import NAMES
 
 LISTINGS = {"/api/v1/press_releases.json": "page", "/commission/presscorner/api/search": "pagenumber"}
 
@@ -77,9 +78,11 @@ def test_each_crawl_is_recorded_with_the_weeks_it_covered(three_runs):
                                  "FROM crawl_runs ORDER BY started_at")
     first, last = every_week_tags().values()
     newest_sunday = str(date.fromisoformat(last) + timedelta(days=6))
-    assert [r[:3] for r in runs] == [(spider, "complete", True) for spider in ("doj", "eu") * 3]
-    assert [r[4:] for r in runs] == [(first, newest_sunday)] * 2 + [(NEWEST_WEEK, newest_sunday)] * 4
-    assert all(r[3] for r in runs[:2])  # the newest publication date a full crawl saw
+    # Every registry source crawled by each of the three runs, in the registry's order.
+    assert [r[:3] for r in runs] == [(spider, "complete", True) for spider in NAMES * 3]
+    assert [r[4:] for r in runs] == ([(first, newest_sunday)] * len(NAMES)
+                                     + [(NEWEST_WEEK, newest_sunday)] * (2 * len(NAMES)))
+    assert all(r[3] for r in runs[:len(NAMES)])  # the newest publication date a full crawl saw
 
 
 def test_aliases_and_archived_responses_are_indexed(three_runs):
