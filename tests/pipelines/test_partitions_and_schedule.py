@@ -18,6 +18,7 @@ from pipelines.partitions import publication_weeks, week_of, week_range_tags
 from pipelines.schedules import RETAG_ASSETS, first_week_to_crawl, weekly_requests, weekly_schedule
 from replica.catalogue import load_catalogue
 from replica.server import ReplicaServer
+from spiders.registry import NAMES
 
 PARTITIONED = [a for a in ALL_ASSETS if a.partitions_def is not None]
 
@@ -86,7 +87,7 @@ def test_schedule_runs_monday_0600_utc_for_the_week_that_ended(tmp_path, monkeyp
     [first_ever] = weekly_schedule(context)   # nothing crawled yet: every week
     assert (first_ever.tags[ASSET_PARTITION_RANGE_START_TAG], first_ever.tags[ASSET_PARTITION_RANGE_END_TAG]) == (
         "2012-06-04", "2026-11-23")
-    publish_crawls(warehouse_file, [("doj", "2026-11-22", "complete"), ("eu", "2026-11-22", "complete")])
+    publish_crawls(warehouse_file, [(name, "2026-11-22", "complete") for name in NAMES])
     [request] = weekly_schedule(context)
     assert request.partition_key == "2026-11-23"
 
@@ -139,8 +140,10 @@ def test_schedule_reads_crawl_coverage_from_the_published_copy(tmp_path, monkeyp
     monkeypatch.delenv("PRESSCORNER_QUERIES", raising=False)
     monkeypatch.delenv("PRESSCORNER_TYPES", raising=False)
     warehouse_file = tmp_path / "alliance.duckdb"
+    others = [(name, "2026-11-15", "complete") for name in NAMES if name not in ("doj", "eu")]
     publish_crawls(warehouse_file, [("doj", "2026-11-08", "complete"), ("eu", "2026-11-08", "complete"),
-                                    ("doj", "2026-11-15", "complete"), ("eu", "2026-11-15", "incomplete")])
+                                    ("doj", "2026-11-15", "complete"), ("eu", "2026-11-15", "incomplete"),
+                                    *others])
     monkeypatch.setenv("ALLIANCE_WAREHOUSE", str(warehouse_file))
     context = build_schedule_context(scheduled_execution_time=datetime(2026, 11, 30, 6, 0, tzinfo=UTC))
     [request] = weekly_schedule(context)
