@@ -22,6 +22,7 @@ from spiders.europol.parsing import HAGUE, NEWS_PREFIX, NEWSROOM_PATH, NODE_API_
 SNAPSHOT_DIR = Path(__file__).resolve().parent / "snapshot"
 SNAPSHOT_FILE = "europol_newsroom.yaml"
 SNAPSHOT_FILES = (SNAPSHOT_FILE,)  # for a snapshot directory holding some sources' files only
+PAGE_PARAMETERS = ("search",)  # for the faults (replica/source.py): `search=page=<n>`
 # How many articles one listing page holds (the live value is not known; see the docs).
 NODES_PER_PAGE = 6
 NEWSROOM_NODE_ID = 17
@@ -166,3 +167,27 @@ class EuropolReplica:
 def replica(snapshot_dir: Path | None = None, *, legacy_codecs: bool = False) -> EuropolReplica:
     """The snapshot in `snapshot_dir` (default: the bundled one); SnapshotError for a bad file."""
     return EuropolReplica(load_articles(snapshot_dir), legacy_codecs=legacy_codecs)
+
+
+# The fault hooks (replica/source.py). The newsroom announces no total, so nothing to inflate.
+
+def listing_page(request: Request) -> int | None:
+    if request.path != NODE_API_PATH or request.param("url") != NEWSROOM_PATH:
+        return None
+    search = request.param("search") or "page=1"
+    number = search.removeprefix("page=")
+    if not search.startswith("page=") or not number.isdigit() or int(number) < 1:
+        return None
+    return int(number) - 1
+
+
+def is_document(request: Request) -> bool:
+    return request.path == NODE_API_PATH and (request.param("url") or "").startswith(NEWS_PREFIX)
+
+
+def listing_rows(payload: dict[str, Any]) -> list | None:
+    lists = payload.get("lists")
+    if not isinstance(lists, list) or not lists or not isinstance(lists[0], dict):
+        return None
+    rows = lists[0].get("items")
+    return rows if isinstance(rows, list) else None

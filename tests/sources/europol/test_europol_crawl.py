@@ -8,7 +8,9 @@ import json
 from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
+from replica.faults import FaultSet, RateLimited, ServerError, document, nth_listing_page
 from replica.reply import Reply, Request, json_reply
+from replica.server import ReplicaServer
 from spiders.archive import read_archived
 from spiders.europol.archived import archived_html, archived_payload
 from spiders.europol.parsing import NEWSROOM_PATH
@@ -196,3 +198,17 @@ def test_every_article_html_is_rebuilt_from_the_raw_archive_as_the_spider_built_
         response = read_archived(archive_dir / entries[url]["warc_file"], entries[url]["offset"])
         payload = archived_payload(url, response.body, "application/json")
         assert all(archived_html(payload, item["source_id"], url) is None for item in items)
+
+
+def test_the_shared_faults_find_its_listing_and_documents_and_the_crawl_recovers(
+        tmp_path, run_europol):
+    """The replica's own faults (replica/faults.py) reach Europol's pages through its fault hooks:
+    a 429 on the first listing page and a 500 on the first article are retried, nothing lost."""
+    limited = RateLimited(where=nth_listing_page(0), retry_after=0)
+    failing = ServerError(where=document)
+    with ReplicaServer(faults=FaultSet([limited, failing])) as server:
+        items, record = run_europol(tmp_path, server.source_url("europol"), *WINDOW)
+    assert [r.param("url") for r in limited.hits] == [NEWSROOM_PATH]
+    assert len(failing.hits) == 1 and failing.hits[0].param("url") in {a.alias for a in IN_WINDOW}
+    assert sorted(item["source_id"] for item in items) == sorted(str(a.id) for a in IN_WINDOW)
+    assert record["items"] == len(IN_WINDOW)

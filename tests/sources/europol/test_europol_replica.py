@@ -7,7 +7,13 @@ from datetime import date
 
 from replica.reply import Request
 from spiders.europol.parsing import document_item, parse_newsroom
-from spiders.europol.replica import NODES_PER_PAGE, replica
+from spiders.europol.replica import (
+    NODES_PER_PAGE,
+    is_document,
+    listing_page,
+    listing_rows,
+    replica,
+)
 from spiders.parsing.encoding import decode_body
 
 SOURCE = replica(legacy_codecs=True)  # as recorded: the old node in Windows-1252
@@ -80,3 +86,19 @@ def test_unknown_paths_of_the_source_are_404_and_other_paths_are_not_its_own():
     assert ask(SOURCE.articles[0].alias).status == 200  # the application's empty shell
     assert ask("/api/v1/press_releases.json") is None
     assert ask("/commission/presscorner/api/search") is None
+
+
+def test_the_fault_hooks_find_its_listing_pages_documents_and_rows():
+    def request(**query):
+        return Request("GET", "/cms/api/node", {k: [v] for k, v in query.items()}, {}, 1)
+
+    assert listing_page(request(url="/media-press/newsroom")) == 0
+    assert listing_page(request(url="/media-press/newsroom", search="page=3")) == 2
+    assert listing_page(request(url="/media-press/newsroom", search="page=0")) is None
+    article = request(url=SOURCE.articles[0].alias)
+    assert listing_page(article) is None and is_document(article)
+    assert not is_document(request(url="/media-press/newsroom"))
+    page = json.loads(ask("/cms/api/node", url="/media-press/newsroom").body)
+    assert len(listing_rows(page)) == NODES_PER_PAGE
+    assert listing_rows(json.loads(ask("/cms/api/node", url=SOURCE.articles[0].alias).body)) is None
+    assert listing_rows({"results": []}) is None  # another source's listing
