@@ -34,7 +34,7 @@ class ReplicaSource(Protocol):
         ...
 
     def days(self) -> list[datetime.date]:
-        """The publication days of the documents served."""
+        """The publication days of the documents served, one per document."""
         ...
 
 

@@ -34,7 +34,7 @@ def record_crawl(
     text = json.dumps(stats)
     conn.execute(query("record_crawl_run"),
                  {"crawl_file": crawl_file, "spider": spider, "stats": text, "outcome": outcome})
-    # Each spider is named after the source it crawls ("doj", "eu").
+    # Each spider is named after the source it crawls (the registry's names).
     conn.execute(query("record_listing_counts"),
                  {"crawl_file": crawl_file, "source": spider, "stats": text})
 

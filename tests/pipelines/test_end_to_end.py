@@ -48,9 +48,14 @@ def govuk_listed(replica) -> int:
         return int(json.load(r)["total"])
 
 
+def europol_listed(replica) -> int:
+    """The newsroom has no filters: it lists every article the replica serves."""
+    return sum(1 for day in replica.catalogue["europol"].days() if day >= FIRST_DAY.date())
+
+
 # What each registry source's replica lists from the first publication week on (in its default
 # scope), read straight from its APIs: a source added to the registry needs its line here.
-LISTED = {"doj": doj_listed, "eu": eu_listed, "govuk": govuk_listed}
+LISTED = {"doj": doj_listed, "eu": eu_listed, "govuk": govuk_listed, "europol": europol_listed}
 
 
 def listed_counts(replica) -> dict[str, int]:

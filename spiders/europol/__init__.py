@@ -1,0 +1,1 @@
+"""Europol newsroom: everything that knows this source (see README.md)."""
