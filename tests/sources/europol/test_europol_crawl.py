@@ -8,10 +8,10 @@ import json
 from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
+from raw_archive.warc import read_archived
 from replica.faults import FaultSet, RateLimited, ServerError, document, nth_listing_page
 from replica.reply import Reply, Request, json_reply
 from replica.server import ReplicaServer
-from spiders.archive import read_archived
 from spiders.europol.archived import archived_html, archived_payload
 from spiders.europol.parsing import NEWSROOM_PATH
 from spiders.europol.replica import NODES_PER_PAGE, replica
