@@ -1,22 +1,18 @@
-"""Citations of one document, in plain text and BibTeX: plain functions over the document's facts,
-its source's registry entry (who issues it: the title) and its row of `reference/sources.csv`
-(where its reference number is)."""
+"""Citations of one document, in plain text and BibTeX: plain functions over the document's facts and
+its source's registry entry (who issues it: the title; where its reference number is: the entry's
+[source.citation])."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-from pipelines.reference_files import REFERENCE_DIR
+from spiders.registry import SOURCES as REGISTERED
 from spiders.registry import RegistryError
 from spiders.registry import source as registered_source
 
-SOURCES_CSV = REFERENCE_DIR / "sources.csv"
-REFERENCE_FROM = ("api_number", "source_id")
 ARCHIVE_DIR = "raw/warc"  # where the raw archive lives, beside the warehouse (warc_records.warc_file)
 
 
@@ -52,26 +48,15 @@ class CitedDocument:
         return cls(**{name: row.get(name) for name in cls.__dataclass_fields__})
 
 
-def load_sources(path: Path = SOURCES_CSV) -> dict[str, Source]:
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    sources = {}
-    for number, row in enumerate(rows, start=2):
-        if row.get("reference_from") not in REFERENCE_FROM or not row.get("source"):
-            raise CitationError(f"{path}: line {number}: needs source and reference_from in "
-                                f"{', '.join(REFERENCE_FROM)}")
-        try:
-            issuer = registered_source(row["source"]).title
-        except RegistryError as error:
-            raise CitationError(f"{path}: line {number}: {error}") from None
-        sources[row["source"]] = Source(row["source"], issuer, row["reference_from"],
-                                        row.get("reference_label") or "")
-    return sources
+def load_sources() -> dict[str, Source]:
+    """Every registry source as citations name it."""
+    return {entry.name: Source(entry.name, entry.title, entry.citation_reference_from,
+                               entry.citation_label) for entry in REGISTERED}
 
 
 def source_of(document: CitedDocument, sources: dict[str, Source]) -> Source:
-    """The document's source: its sources.csv row, else (a registry source without one) issued by
-    the registry's title with its source_id as its reference number."""
+    """The document's source among `sources`, else the registry's entry (its title the issuer, its
+    source_id the reference number)."""
     if document.source in sources:
         return sources[document.source]
     try:

@@ -9,3 +9,15 @@ from spiders.registry import SOURCES
 # Commission, Europol).
 ISSUERS: dict[str, str] = {source.name: source.issuer for source in SOURCES}
 KNOWN_SOURCES: tuple[str, ...] = tuple(source.name for source in SOURCES)
+
+# The key of a source's issuer in the tagger's reference data (agencies.yaml, country_names.yaml):
+# the member's code, or this for a source no member issues.
+NO_ISSUER = "none"
+
+
+def issuer_key(source: str | None) -> str | None:
+    """The member code of the source's issuer, NO_ISSUER for a registered source no member issues,
+    None for a source not given or not registered."""
+    if source not in ISSUERS:
+        return None
+    return ISSUERS[source] or NO_ISSUER

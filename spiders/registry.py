@@ -24,6 +24,9 @@ _FIELDS = {
     "name": str, "title": str, "issuer": str, "base_url_setting": str, "live_base_url": str,
     "changed_listing": bool, "scope": dict,
 }
+# [source.citation], optional: where a document's reference number is ("source_id", the default,
+# or "api_number": the number the API gives, a DOJ release number) and what to call it.
+_CITATION = {"reference_from": ("source_id", "api_number"), "label": None}
 
 
 class RegistryError(ValueError):
@@ -39,6 +42,8 @@ class Source:
     live_base_url: str
     changed_listing: bool
     scope: Mapping[str, str] = field(default_factory=dict, hash=False)
+    citation_reference_from: str = "source_id"
+    citation_label: str = ""
 
     @property
     def live_path(self) -> str:
@@ -78,7 +83,7 @@ def load_registry(path: Path = REGISTRY_FILE) -> tuple[Source, ...]:
 
 
 def _source(entry: Mapping[str, Any], where: str) -> Source:
-    unknown = sorted(set(entry) - set(_FIELDS))
+    unknown = sorted(set(entry) - set(_FIELDS) - {"citation"})
     if unknown:
         raise RegistryError(f"{where}: unknown field(s) {', '.join(unknown)}")
     missing = [name for name in _FIELDS if name not in entry]
@@ -105,12 +110,29 @@ def _source(entry: Mapping[str, Any], where: str) -> Source:
         if not _NAME.fullmatch(argument) or not isinstance(value, str):
             raise RegistryError(f"{where}: field 'scope': {argument!r} must be a lower-case name "
                                 "with a text default")
+    citation = _citation(entry.get("citation", {}), where)
     return Source(
         name=entry["name"], title=entry["title"].strip(), issuer=entry["issuer"],
         base_url_setting=entry["base_url_setting"],
         live_base_url=entry["live_base_url"].rstrip("/"),
         changed_listing=entry["changed_listing"], scope=MappingProxyType(dict(scope)),
+        citation_reference_from=citation.get("reference_from", "source_id"),
+        citation_label=citation.get("label", ""),
     )
+
+
+def _citation(citation: Any, where: str) -> dict[str, str]:
+    if not isinstance(citation, dict):
+        raise RegistryError(f"{where}: field 'citation': expected a table")
+    unknown = sorted(set(citation) - set(_CITATION))
+    if unknown:
+        raise RegistryError(f"{where}: field 'citation': unknown field(s) {', '.join(unknown)}")
+    for name, allowed in _CITATION.items():
+        value = citation.get(name)
+        if value is not None and (not isinstance(value, str) or (allowed and value not in allowed)):
+            expected = " or ".join(allowed) if allowed else "text"
+            raise RegistryError(f"{where}: field 'citation.{name}': expected {expected}")
+    return citation
 
 
 SOURCES: tuple[Source, ...] = load_registry()

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipelines.known_sources import KNOWN_SOURCES
+from pipelines.known_sources import NO_ISSUER, issuer_key
 from pipelines.reference_files import REFERENCE_DIR, ROSTER_CSV
 from pipelines.tagging.countries import trie_pattern
 from pipelines.tagging.reference_yaml import (
@@ -43,11 +43,10 @@ KINDS = (
     "hotline",
     "agency",
 )
-# default_by_source may name the registry's sources and the ones announced for it (known_sources.py).
-SOURCES = KNOWN_SOURCES
+_ISSUER_KEY = re.compile(r"[A-Z]{2}|" + NO_ISSUER)  # a member's code, or no member (known_sources.py)
 _KEYS = {  # per section, besides name, kind, source, forms and note
     "members": {"patterns", "from", "until"},
-    "ambiguous": {"candidates", "default_by_source", "bare"},
+    "ambiguous": {"candidates", "default_by_issuer", "bare"},
     "not_members": {"patterns", "based_in"},
 }
 _TOP_KEYS = {"version", "words", "qualifiers", *_KEYS}
@@ -69,7 +68,7 @@ class Agency:
     source: str
     since: str | None = None
     until: str | None = None
-    by_source: tuple[tuple[str, str], ...] = ()
+    by_issuer: tuple[tuple[str, str], ...] = ()  # (issuer key, member code)
     bare: bool = True  # False: reported only when a qualifier or the source settles it
 
 
@@ -148,7 +147,7 @@ class AgencyMatcher:
             if code is not None:
                 candidates = (code,)
             else:
-                code = dict(agency.by_source).get(source or "")
+                code = dict(agency.by_issuer).get(issuer_key(source) or "")
         if code is None and not agency.bare:
             return None
         a = agency
@@ -200,8 +199,8 @@ class _Reader:
             candidates = self._candidates(raw, at)
             if not isinstance(bare := raw.get("bare", True), bool):
                 raise (at / "bare").error("expected true or false")
-            by_source = _by_source(raw, at / "default_by_source", candidates)
-            agency = Agency(name, kind, True, None, candidates, source, None, None, by_source, bare)
+            by_issuer = _by_issuer(raw, at / "default_by_issuer", candidates)
+            agency = Agency(name, kind, True, None, candidates, source, None, None, by_issuer, bare)
         else:
             agency = Agency(name, kind, False, None, (), source)
         for i, form in enumerate(forms):
@@ -292,13 +291,13 @@ def _anchor(template: str, at: Where) -> str:
     return _literal(best)
 
 
-def _by_source(raw: dict[str, Any], at: Where, candidates: tuple[str, ...]):
-    pairs = mapping(raw.get("default_by_source") or {}, at).items()
-    for source, code in pairs:
-        if source not in SOURCES:
-            raise at.error(f"unknown source {source!r} (known: {', '.join(SOURCES)})")
+def _by_issuer(raw: dict[str, Any], at: Where, candidates: tuple[str, ...]):
+    pairs = mapping(raw.get("default_by_issuer") or {}, at).items()
+    for issuer, code in pairs:
+        if not isinstance(issuer, str) or not _ISSUER_KEY.fullmatch(issuer):
+            raise at.error(f"{issuer!r} is neither a member code nor {NO_ISSUER!r}")
         if code not in candidates:
-            raise (at / source).error(f"{code!r} is not one of the candidates")
+            raise (at / issuer).error(f"{code!r} is not one of the candidates")
     return tuple(sorted(pairs))
 
 

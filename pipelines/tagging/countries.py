@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from pipelines.known_sources import issuer_key
 from pipelines.tagging.country_names import Form, NameTable
 from pipelines.tagging.sentences import FieldText
 
@@ -126,7 +127,7 @@ class CountryMatcher:
             return False
         if rule.confirm is not None and any(rule.confirm.search(t) for t in texts.values()):
             return True
-        return rule.prior.get(source, False)
+        return rule.prior.get(issuer_key(source) or "", False)
 
 
 def _in_a_list(text: str, sentence_mentions: list[Mention], index: int) -> bool:

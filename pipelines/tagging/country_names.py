@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import pycountry
 
-from pipelines.known_sources import KNOWN_SOURCES
+from pipelines.known_sources import NO_ISSUER
 from pipelines.tagging.reference_yaml import (
     Where,
     any_of,
@@ -159,11 +159,12 @@ def load_name_table(path: str | Path, roster_codes: list[str]) -> NameTable:
         confirm = string_list(rule.get("confirm"), rule_where / "confirm", allow_empty=True)
         prior = mapping(rule.get("prior") or {}, rule_where / "prior")
         if any(not isinstance(v, bool) for v in prior.values()):
-            raise (rule_where / "prior").error("expected source: true/false")
-        unknown = sorted(set(prior) - set(KNOWN_SOURCES))
-        if unknown:  # a misspelt or unregistered source would silently never apply
+            raise (rule_where / "prior").error("expected issuer: true/false")
+        unknown = sorted(k for k in prior if not isinstance(k, str)
+                         or not (re.fullmatch(r"[A-Z]{2}", k) or k == NO_ISSUER))
+        if unknown:  # a misspelt key would silently never apply
             raise (rule_where / "prior").error(
-                f"unknown source(s) {', '.join(unknown)} (known: {', '.join(KNOWN_SOURCES)})")
+                f"{', '.join(map(repr, unknown))}: neither a member code nor {NO_ISSUER!r}")
         table.ambiguity[code] = AmbiguityRule(
             any_of(confirm, rule_where / "confirm") if confirm else None, prior
         )

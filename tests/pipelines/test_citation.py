@@ -124,7 +124,7 @@ def test_a_source_is_cited_by_its_registry_title_and_an_unknown_one_is_refused()
     from spiders.registry import source
 
     known = CitedDocument.from_row({"doc_id": "eu:IP/13/77", "source": "eu", "source_id": "IP/13/77"})
-    assert source_of(known, {}).issuer == source("eu").title  # no sources.csv row: the registry's
+    assert source_of(known, {}).issuer == source("eu").title  # not among the sources given: the registry's
     assert source_of(known, {}).reference_from == "source_id"
     assert source_of(known, load_sources()).issuer == "European Commission"
     stray = CitedDocument.from_row({"doc_id": "nope:1", "source": "nope", "source_id": "1"})

@@ -117,10 +117,21 @@ def test_a_good_registry_reads_in_file_order(tmp_path):
     (GOOD.replace('issuer = "GB"', 'issuer = "Britain"'), r"field 'issuer'"),
     ("", r"no \[\[source\]\] entries"),
     (GOOD + "[other]\n", r"unknown table"),
+    (GOOD + "[source.citation]\nreference_from = \"number\"\n",
+     r"field 'citation.reference_from': expected source_id or api_number"),
+    (GOOD + "[source.citation]\nlabels = \"x\"\n", r"field 'citation': unknown field\(s\) labels"),
 ])
 def test_a_bad_registry_is_a_clear_error(tmp_path, text, message):
     with pytest.raises(RegistryError, match=message):
         load_registry(registry_file(tmp_path, text))
+
+
+def test_a_citation_table_says_where_the_reference_number_is(tmp_path):
+    text = GOOD + '[source.citation]\nreference_from = "api_number"\nlabel = "Press release"\n'
+    [entry] = load_registry(registry_file(tmp_path, text))
+    assert (entry.citation_reference_from, entry.citation_label) == ("api_number", "Press release")
+    [plain] = load_registry(registry_file(tmp_path, GOOD))
+    assert (plain.citation_reference_from, plain.citation_label) == ("source_id", "")
 
 
 def test_an_unknown_source_name_is_a_clear_error():

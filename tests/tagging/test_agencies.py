@@ -420,11 +420,19 @@ def test_candidates_and_order_of_mentions(matcher):
     assert mentions[2].candidates == ("US",) and mentions[2].kind == "police"
 
 
-def test_default_by_source_keeps_the_candidates_a_qualifier_narrows_them(matcher):
-    [by_source] = matcher.find("the NCA", "govuk")
+def test_the_issuers_default_keeps_the_candidates_a_qualifier_narrows_them(matcher):
+    [by_issuer] = matcher.find("the NCA", "govuk")
     [qualified] = matcher.find("the Slovak NCA", "govuk")
-    assert (by_source.code, by_source.candidates) == ("GB", ("GB", "SK", "GH"))
+    assert (by_issuer.code, by_issuer.candidates) == ("GB", ("GB", "SK", "GH"))
     assert (qualified.code, qualified.candidates) == ("SK", ("SK",))
+
+
+def test_a_default_follows_the_sources_issuer_not_its_name(matcher):
+    """The Attorney General is the US one in a DOJ release, the UK one on GOV.UK (the registry's
+    issuers), and settles nothing where no member speaks (the Commission) or the source is unknown."""
+    codes = {source: matcher.find("the Attorney General said", source)[0].code
+             for source in ("doj", "govuk", "eu", None)}
+    assert codes == {"doj": "US", "govuk": "GB", "eu": None, None: None}
 
 
 def test_spaces_in_a_form_match_any_white_space(matcher):
@@ -466,7 +474,7 @@ GOOD = {
             "kind": "police",
             "forms": ["Federal Police"],
             "candidates": ["AU", "GB"],
-            "default_by_source": {"govuk": "GB"},
+            "default_by_issuer": {"GB": "GB"},
             "source": "s",
         }
     ],
@@ -589,13 +597,13 @@ def test_the_small_file_loads(tmp_path):
             "'FR' is not a member code",
         ),
         (
-            changed(lambda d: d["ambiguous"][0].update(default_by_source={"bbc": "GB"})),
-            "ambiguous[0].default_by_source",
-            "unknown source 'bbc'",
+            changed(lambda d: d["ambiguous"][0].update(default_by_issuer={"bbc": "GB"})),
+            "ambiguous[0].default_by_issuer",
+            "'bbc' is neither a member code nor 'none'",
         ),
         (
-            changed(lambda d: d["ambiguous"][0].update(default_by_source={"doj": "US"})),
-            "ambiguous[0].default_by_source.doj",
+            changed(lambda d: d["ambiguous"][0].update(default_by_issuer={"US": "US"})),
+            "ambiguous[0].default_by_issuer.US",
             "not one of the candidates",
         ),
         (

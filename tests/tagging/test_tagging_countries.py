@@ -64,6 +64,14 @@ def test_georgia_the_us_state_is_not_the_country(tagger):
     assert "GE" not in mentioned(tagger, "A Georgia man was sentenced.", source="doj")
 
 
+def test_a_bare_georgia_follows_the_prior_of_the_sources_issuer(tagger):
+    """Where no member's government speaks (the Commission, Europol) Georgia is the country; a US
+    issuer means the state; a UK one has no prior and needs the context."""
+    found = {source: "GE" in mentioned(tagger, "Officers from Georgia took part.", source=source)
+             for source in ("eu", "europol", "doj", "govuk")}
+    assert found == {"eu": True, "europol": True, "doj": False, "govuk": False}
+
+
 def test_georgia_the_country_is_found_from_its_context(tagger):
     assert "GE" in mentioned(
         tagger, "He was arrested in Tbilisi and returned from Georgia.", source="doj"
