@@ -69,3 +69,9 @@ class AllianceSpider(scrapy.Spider):
             retry.meta["retry_times"], self.settings.getfloat("ALLIANCE_RETRY_BACKOFF"),
             self.settings.getfloat("ALLIANCE_RETRY_MAX_WAIT"))
         return retry
+
+    def document_failed(self, failure: Any) -> None:
+        """Errback of a document request that failed for good (retries spent, or a 404): counted as
+        `<spider>/documents_missing`; the ledger shows the document listed and not delivered."""
+        self.crawler.stats.inc_value(f"{self.name}/documents_missing")
+        self.logger.warning("no document at %s (%s)", failure.request.url, failure.getErrorMessage())

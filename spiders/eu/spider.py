@@ -139,9 +139,3 @@ class EuSpider(AllianceSpider):
             again = self.unusable(response, error, "document")
             if again is not None:
                 yield again
-
-    def document_failed(self, failure: Any) -> None:
-        self.crawler.stats.inc_value("eu/documents_missing")
-        self.logger.warning("no document at %s (%s)", failure.request.url,
-                            failure.getErrorMessage())
-

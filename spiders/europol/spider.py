@@ -102,10 +102,6 @@ class EuropolSpider(AllianceSpider):
             if again is not None:
                 yield again
 
-    def document_failed(self, failure: Any) -> None:
-        self.crawler.stats.inc_value("europol/documents_missing")
-        self.logger.warning("no document at %s (%s)", failure.request.url,
-                            failure.getErrorMessage())
 
 
 def _positive(name: str, value: str | None) -> int | None:

@@ -139,8 +139,3 @@ class GovukSpider(AllianceSpider):
             again = self.unusable(response, error, "document")
             if again is not None:
                 yield again
-
-    def document_failed(self, failure: Any) -> None:
-        self.crawler.stats.inc_value("govuk/documents_missing")
-        self.logger.warning("no document at %s (%s)", failure.request.url,
-                            failure.getErrorMessage())

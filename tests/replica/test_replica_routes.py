@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import http.client
-import json
 import urllib.error
 import urllib.request
 import urllib.robotparser
@@ -12,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from replica_http import fetch, fetch_json
 
 from replica import ReplicaServer
 from replica.catalogue import load_catalogue
@@ -26,19 +26,6 @@ def replica():
     with ReplicaServer(snapshot_dir=FIXTURES) as server:
         yield server
 
-
-def fetch(url: str) -> tuple[int, str, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.headers["Content-Type"], response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers["Content-Type"], error.read().decode()
-
-
-def fetch_json(url: str) -> tuple[int, dict]:
-    status, content_type, body = fetch(url)
-    assert content_type.startswith("application/json")
-    return status, json.loads(body)
 
 
 def test_unknown_paths_are_404(replica):
