@@ -7,7 +7,7 @@ mapping format) and go through the same checks.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,13 @@ def refuse_duplicates(keys: list[str], path: Path, field_name: str) -> None:
                 f"{path}: record {index}: field {field_name!r}: same as record {first_seen[key]}"
             )
         first_seen[key] = index
+
+
+def with_generated(records: list, generated: Iterable, key: Callable[[Any], str]) -> list:
+    """The hand-written records, then the generated ones whose key (address, reference) none of
+    them has: a generated record never shadows a written one."""
+    taken = {key(record) for record in records}
+    return records + [record for record in generated if key(record) not in taken]
 
 
 def known_fields(raw: Mapping[str, Any], known: set[str], where: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from replica.reply import Reply, Request, html_reply, json_reply
-from replica.snapshot import refuse_duplicates
+from replica.snapshot import refuse_duplicates, with_generated
 from replica.source import Revision
 from spiders.doj import replica_api
 from spiders.doj.replica_generator import generate_doj_records
@@ -87,10 +87,9 @@ def replica(snapshot_dir: Path | None = None, *, generated: bool = True) -> DojR
     releases = load_doj_releases(path)
     refuse_duplicates([release.path for release in releases], path, "url")
     if generated:
-        taken = {release.path for release in releases}
-        releases += [release for release in (
-            doj_release(raw, f"generated DOJ record {i}")
-            for i, raw in enumerate(generate_doj_records())) if release.path not in taken]
+        releases = with_generated(releases, (
+            doj_release(raw, f"generated DOJ record {i}") for i, raw in enumerate(generate_doj_records())),
+            key=lambda release: release.path)
     return DojReplica(releases)
 
 

@@ -20,6 +20,7 @@ from spiders.parsing.arguments import (
     distinct_texts,
     iso_date_argument,
     text_list_argument,
+    whole_number_setting,
 )
 from spiders.parsing.shape import (
     ShapeError,
@@ -105,13 +106,7 @@ def document_types(value: str | None) -> tuple[str, ...]:
 def search_page_size(value: str | int | None) -> int:
     """The setting PRESSCORNER_SEARCH_PAGESIZE: results per search page, 1 to 100 (the
     API's largest); SEARCH_PAGESIZE when unset. ValueError naming the setting otherwise."""
-    if value is None or str(value).strip() == "":
-        return SEARCH_PAGESIZE
-    text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= SEARCH_PAGESIZE:
-        raise ValueError(f"PRESSCORNER_SEARCH_PAGESIZE must be a whole number from 1 to "
-                         f"{SEARCH_PAGESIZE}, got {value!r}")
-    return int(text)
+    return whole_number_setting("PRESSCORNER_SEARCH_PAGESIZE", value, SEARCH_PAGESIZE, SEARCH_PAGESIZE)
 
 
 def listing_name(window: tuple[date, date], query: str) -> str:

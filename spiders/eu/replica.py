@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from replica.reply import Reply, Request, json_reply
-from replica.snapshot import refuse_duplicates
+from replica.snapshot import refuse_duplicates, with_generated
 from spiders.eu import replica_api
 from spiders.eu.replica_generator import generate_eu_records
 from spiders.eu.replica_snapshot import (
@@ -55,10 +55,9 @@ def replica(snapshot_dir: Path | None = None, *, generated: bool = True) -> EuRe
     documents = load_eu_documents(path)
     refuse_duplicates([document.reference for document in documents], path, "reference")
     if generated:
-        taken = {document.reference for document in documents}
-        documents += [document for document in (
+        documents = with_generated(documents, (
             commission_document(raw, f"generated Commission record {i}")
-            for i, raw in enumerate(generate_eu_records())) if document.reference not in taken]
+            for i, raw in enumerate(generate_eu_records())), key=lambda document: document.reference)
     return EuReplica(documents)
 
 

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from spiders.items import DocumentItem
-from spiders.parsing.arguments import iso_date_argument
+from spiders.parsing.arguments import iso_date_argument, whole_number_setting
 from spiders.parsing.shape import (
     ShapeError,
     as_count,
@@ -125,13 +125,7 @@ def canonical_scope(arguments: dict[str, str]) -> dict[str, str]:
 def search_count(value: str | int | None) -> int:
     """The setting GOVUK_SEARCH_COUNT: results per search page, 1 to 1500; SEARCH_COUNT when
     unset. ValueError naming the setting otherwise."""
-    if value is None or str(value).strip() == "":
-        return SEARCH_COUNT
-    text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= MAX_SEARCH_COUNT:
-        raise ValueError(f"GOVUK_SEARCH_COUNT must be a whole number from 1 to "
-                         f"{MAX_SEARCH_COUNT}, got {value!r}")
-    return int(text)
+    return whole_number_setting("GOVUK_SEARCH_COUNT", value, SEARCH_COUNT, MAX_SEARCH_COUNT)
 
 
 # -- the search ------------------------------------------------------------------------------

@@ -61,3 +61,14 @@ def codes_argument(name: str, value: str | None, allowed: tuple[str, ...]) -> tu
         raise ValueError(f"{name} must be a comma-separated list of {', '.join(allowed)}; "
                          f"unknown: {', '.join(unknown)} (in {value!r})")
     return upper
+
+
+def whole_number_setting(name: str, value: str | int | None, default: int, largest: int) -> int:
+    """A Scrapy setting that is a count from 1 to `largest` (results per listing page, say);
+    `default` when unset. ValueError naming the setting otherwise."""
+    if value is None or str(value).strip() == "":
+        return default
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= largest:
+        raise ValueError(f"{name} must be a whole number from 1 to {largest}, got {value!r}")
+    return int(text)

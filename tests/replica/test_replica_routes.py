@@ -27,7 +27,6 @@ def replica():
         yield server
 
 
-
 def test_unknown_paths_are_404(replica):
     assert fetch(replica.source_url("doj") + "/opa/pr/no-such-release")[0] == 404
     assert fetch_json(replica.source_url("doj") + "/api/v1/other.json")[0] == 404

@@ -23,7 +23,6 @@ def replica():
         yield server
 
 
-
 def listing(replica, **query) -> dict:
     params = "&".join(f"{key}={value}" for key, value in query.items())
     status, payload = fetch_json(f"{replica.source_url('doj')}/api/v1/press_releases.json?{params}")

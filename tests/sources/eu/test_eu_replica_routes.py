@@ -22,7 +22,6 @@ def replica():
         yield server
 
 
-
 def search(replica, **query) -> dict:
     params = "&".join(f"{key}={value}" for key, value in query.items())
     status, payload = fetch_json(f"{replica.source_url('eu')}/api/search?{params}")
