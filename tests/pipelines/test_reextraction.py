@@ -43,3 +43,23 @@ def test_reextract_redoes_outdated_versions_and_retags_changed_text(tmp_path):
         assert conn.execute("SELECT goal FROM document_goals ORDER BY goal").fetchall() == goals_before
         assert reextract(conn, workers=1).versions == 0            # nothing outdated any more
         assert reextract(conn, outdated_only=False, workers=1) .text_changed == 0
+
+
+def test_a_text_that_changes_loses_the_events_of_its_old_text(tmp_path):
+    """Every tag of a changed text goes, events too: none may cite a sentence the text no longer has."""
+    crawl = tmp_path / "doj.jsonl"
+    crawl.write_text(json.dumps(item("a", RELEVANT)) + "\n")
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
+        migrate(conn)
+        load_crawl_file(conn, crawl, source="doj")
+        extract_pending(conn, workers=1)
+        tag_pending(conn, workers=1)
+        assert conn.execute("SELECT count(*) FROM document_events").fetchone()[0] > 0
+        # the stored page now reads differently (as if the archive held another capture)
+        conn.execute("UPDATE raw_documents SET html = ? WHERE doc_id = 'doj:a'", [UNRELATED])
+
+        result = reextract(conn, outdated_only=False, workers=1)
+
+        assert (result.text_changed, result.retagged) == (1, 1)
+        assert conn.execute("SELECT count(*) FROM document_events").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM document_goals").fetchone()[0] == 0

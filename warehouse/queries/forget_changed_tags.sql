@@ -7,4 +7,6 @@ DELETE FROM document_members AS t USING texts_changed AS c
 WHERE t.doc_id = c.doc_id AND t.version = c.version AND t.codebook_version = c.codebook_version;
 DELETE FROM document_goals AS t USING texts_changed AS c
 WHERE t.doc_id = c.doc_id AND t.version = c.version AND t.codebook_version = c.codebook_version;
+DELETE FROM document_events AS t USING texts_changed AS c
+WHERE t.doc_id = c.doc_id AND t.version = c.version AND t.codebook_version = c.codebook_version;
 DROP TABLE texts_changed;
