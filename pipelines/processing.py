@@ -57,10 +57,11 @@ class TaggingCounts:
 
 
 def extracted_row(doc: PendingDocument) -> ExtractedRow:
-    text = extract_text(doc.html, doc.url)
+    html = doc.page
+    text = extract_text(html, doc.url)
     # The API's date first; the page's own date only when the API gave none (searching the page costs
     # as much as extracting it); never the crawl date.
-    page_date = extract_page_date(doc.html, doc.url) if doc.published is None else None
+    page_date = extract_page_date(html, doc.url) if doc.published is None else None
     if doc.published is not None:
         published, date_source = doc.published, "api"
     elif page_date is not None:

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from warehouse.texts import ExtractedRow, pending_extraction, save_extracted
+from warehouse.bulk import insert_rows
+from warehouse.texts import STORAGE_VECTOR_ROWS, ExtractedRow, pending_extraction, save_extracted
 
 
 def add_version(conn, source_id, version=1, published=date(2014, 3, 3), html=None):
@@ -27,7 +28,27 @@ def test_every_pending_version_comes_once_with_its_own_page(conn):
     assert [len(batch) for batch in batches] == [3, 3, 3, 1]
     seen = [doc for batch in batches for doc in batch]
     assert sorted(doc.doc_id for doc in seen) == sorted(f"doj:r{n}" for n in range(11) if n != 4)
-    assert all(doc.html == f"<p>Page of {doc.doc_id[4:]} v1</p>" for doc in seen)
+    assert all(doc.page == f"<p>Page of {doc.doc_id[4:]} v1</p>" for doc in seen)
+
+
+def test_pages_come_as_utf8_bytes_and_decode_to_the_stored_text(conn):
+    page = "<p>Zürich – 10 € – Ελλάδα – 東京</p>"
+    add_version(conn, "accents", html=page)
+    [[doc]] = list(pending_extraction(conn, date.min, date.max))
+    assert doc.html == page.encode("utf-8")
+    assert doc.page == page
+
+
+def test_a_batch_never_spans_two_storage_vectors(conn):
+    """Each storage vector is decompressed whole, so it is read in one piece and split, never shared."""
+    rows = STORAGE_VECTOR_ROWS + 2
+    insert_rows(conn, "INSERT INTO raw_documents (doc_id, version, source, source_id, published, html, "
+                "content_sha256, crawl_file) VALUES",
+                [(f"doj:v{n}", 1, "doj", f"v{n}", date(2014, 3, 3), f"<p>{n}</p>", f"h{n}", "c.jsonl")
+                 for n in range(rows)])
+    half = STORAGE_VECTOR_ROWS // 2 - 24
+    sizes = [len(batch) for batch in pending_extraction(conn, date.min, date.max, batch_size=half)]
+    assert sizes == [half, half, STORAGE_VECTOR_ROWS - 2 * half, 2]
 
 
 def test_window_keeps_undated_versions_and_revisions(conn):
