@@ -27,6 +27,11 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def warm_up() -> None:
+    """Load the model now (worker processes are forked from a process that did)."""
+    _identifier()
+
+
 def detect_language(text: str | None) -> str | None:
     """ISO 639-1 code of the text's language, or None when the text is too short or unclear.
 

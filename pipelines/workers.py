@@ -11,6 +11,10 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
+# Imported once by the process the workers are forked from, instead of by each worker: what the
+# project's stages run in workers, with the language model loaded (about 1.3 s of CPU a worker).
+WORKER_PRELOAD = "pipelines.worker_preload"
+
 # Below this many items per call, starting worker processes costs more than it saves (for work of a
 # few milliseconds an item; a stage whose workers load more first sets its own, see parallel_map).
 MIN_ITEMS_FOR_WORKERS = 64
@@ -56,8 +60,10 @@ class Mapper:
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # forkserver: workers start clean, without the threads of the Dagster process that called us.
-            self._pool = ProcessPoolExecutor(max_workers=self.workers,
-                                             mp_context=multiprocessing.get_context("forkserver"))
+            context = multiprocessing.get_context("forkserver")
+            # Read when the fork server starts (once a process); '__main__' is the default preload.
+            context.set_forkserver_preload(["__main__", WORKER_PRELOAD])
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         return self._pool
 
     def later(self, func: Callable[[Any], Any], items: Sequence[Any]) -> Callable[[], list]:

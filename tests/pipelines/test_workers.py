@@ -44,3 +44,18 @@ def test_a_stage_threshold_starts_workers_only_for_a_large_first_call_then_keeps
     assert {pid for pid, _ in below} == {os.getpid()}
     assert os.getpid() not in {pid for pid, _ in large + after}
     assert [square for _, square in after] == [25, 36]
+
+
+def what_the_worker_had_before_its_first_item(_: int) -> tuple[bool, int]:
+    import sys
+
+    from pipelines.language import _identifier
+
+    return "pipelines.processing" in sys.modules, _identifier.cache_info().currsize
+
+
+def test_workers_start_with_the_stages_modules_and_the_language_model_loaded():
+    """They are forked from a process that loaded them once, instead of each loading them again."""
+    with parallel_map(2, min_items=1) as mapper:
+        seen = set(mapper(what_the_worker_had_before_its_first_item, [1, 2]))
+    assert seen == {(True, 1)}

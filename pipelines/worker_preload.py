@@ -1,0 +1,15 @@
+"""Imported by the fork server that starts the stages' worker processes, so that every worker begins
+with the stages' modules imported and the language model loaded instead of paying for them itself.
+
+Nothing here may fail the fork server: a failure is left for the worker to meet (and report) when it
+does the same work itself."""
+
+from __future__ import annotations
+
+import contextlib
+
+with contextlib.suppress(Exception):
+    import pipelines.processing  # noqa: F401  (the stages' worker functions and their imports)
+    from pipelines.language import warm_up as _warm_up_language
+
+    _warm_up_language()
