@@ -1,5 +1,6 @@
 """Regexes that find the same matches faster: a lookahead of the characters a match can start with,
-and the words every match holds, looked for first.
+the words every match holds, looked for first, and an alternation searched with only those of its
+alternatives whose words the text holds.
 
 Python's `re` scans quickly to candidate positions only when a pattern starts with a literal or a
 character set. The codebook's patterns start with `\\b`, a lookbehind or an alternation, so `re`
@@ -17,6 +18,8 @@ pattern as it was: slower, never different.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -169,3 +172,48 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         return True
     folded = casefolded(text)
     return any(word in folded for word in words)
+
+
+@dataclass(frozen=True)
+class _Alternatives:
+    sources: tuple[str, ...]
+    flags: int
+    words: tuple[frozenset[str] | None, ...]   # required_words of each alternative alone
+
+
+# The alternations built by `alternation`, by compiled pattern (they live as long as the codebook).
+_ALTERNATIVES: dict[re.Pattern[str], _Alternatives] = {}
+
+
+def alternation(sources: list[str], flags: int) -> re.Pattern[str]:
+    """One guarded regex matching any of `sources` (each already checked to compile alone), whose
+    alternatives `finditer` can leave out of a search where they cannot match."""
+    pattern = guarded(re.compile("|".join(f"(?:{source})" for source in sources), flags))
+    _ALTERNATIVES[pattern] = _Alternatives(
+        tuple(sources), flags, tuple(required_words(re.compile(source, flags)) for source in sources))
+    return pattern
+
+
+@lru_cache(maxsize=1024)
+def _narrowed(pattern: re.Pattern[str], kept: tuple[int, ...]) -> re.Pattern[str]:
+    alternatives = _ALTERNATIVES[pattern]
+    return guarded(re.compile("|".join(f"(?:{alternatives.sources[i]})" for i in kept), alternatives.flags))
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, with the same spans (group numbers may differ).
+
+    An alternation is searched with only the alternatives that hold a required word of theirs in the
+    text: one that cannot match anywhere in it changes no match, as at every position `re` takes the
+    first alternative that matches there."""
+    alternatives = _ALTERNATIVES.get(pattern)
+    if alternatives is None:
+        return pattern.finditer(text) if may_match(pattern, text) else iter(())
+    folded = casefolded(text)
+    kept = tuple(i for i, words in enumerate(alternatives.words)
+                 if words is None or any(word in folded for word in words))
+    if not kept:
+        return iter(())
+    if len(kept) == len(alternatives.sources):
+        return pattern.finditer(text)
+    return _narrowed(pattern, kept).finditer(text)

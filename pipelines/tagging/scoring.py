@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipelines.tagging.codebook import Codebook, ModeCues, Rule
-from pipelines.tagging.first_chars import may_match
+from pipelines.tagging.first_chars import finditer
 from pipelines.tagging.models import Evidence, GoalTag
 from pipelines.tagging.sentences import FieldText, sentence_index
 
@@ -116,7 +116,7 @@ def _rule_hits(rule: Rule, fields: Sequence[FieldText]) -> dict[SentenceKey, Spa
         found: list[dict[int, Span]] = []
         for pattern in rule.patterns:
             first: dict[int, Span] = {}
-            for m in pattern.finditer(field.text) if may_match(pattern, field.text) else ():
+            for m in finditer(pattern, field.text):
                 si = sentence_index(field.spans, m.start())
                 if si is not None and si not in first:
                     first[si] = m.span()

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines.tagging.first_chars import guarded, may_match, required_words
+from pipelines.tagging import first_chars
+from pipelines.tagging.first_chars import alternation, finditer, guarded, may_match, required_words
 
 REFERENCE = Path(__file__).resolve().parents[2] / "pipelines" / "reference"
 GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -24,6 +25,25 @@ def _strings(node):
     elif isinstance(node, list):
         for value in node:
             yield from _strings(value)
+
+
+def _reference_alternations() -> list[list[str]]:
+    """Every list of regexes the reference files hold (an `any` rule, a group of an `all` rule...)."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, list) and node and all(isinstance(v, str) and "\\" in v for v in node):
+            found.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for name in ("codebook.yaml", "event_frames.yaml", "country_names.yaml", "agencies.yaml"):
+        walk(yaml.safe_load((REFERENCE / name).read_text(encoding="utf-8")))
+    return found
 
 
 def _reference_patterns() -> list[str]:
@@ -124,3 +144,36 @@ def test_no_words_are_claimed_where_a_match_may_lack_them(text):
 def test_casefolding_keeps_what_ignorecase_matches():
     pattern = re.compile(r"sexual", re.IGNORECASE)
     assert pattern.search("\u017fEXUAL") and may_match(pattern, "\u017fEXUAL")
+
+
+ALTERNATIONS = _reference_alternations()
+
+
+def test_the_reference_files_hold_alternations_to_check():
+    assert len(ALTERNATIONS) > 20 and max(map(len, ALTERNATIONS)) > 10
+
+
+@pytest.mark.parametrize("flags", [re.IGNORECASE, 0], ids=["ignorecase", "case-sensitive"])
+def test_an_alternation_searched_with_the_alternatives_a_text_can_match_finds_the_same_spans(flags):
+    differing = []
+    for sources in ALTERNATIONS:
+        whole = re.compile("|".join(f"(?:{source})" for source in sources), flags)
+        pattern = alternation(sources, flags)
+        for text in TEXTS:
+            if [m.span() for m in finditer(pattern, text)] != [m.span() for m in whole.finditer(text)]:
+                differing.append((sources[0][:40], text[:40]))
+    assert differing == []
+
+
+def test_alternatives_whose_words_a_text_lacks_are_left_out_of_its_search():
+    pattern = alternation([r"\bchild\s+victims?\b", r"\bpaedophil\w*", r"\b(?:a|b)\w*x"], re.IGNORECASE)
+    before = first_chars._narrowed.cache_info().misses
+    assert [m.group() for m in finditer(pattern, "Two child victims, an annex")] == ["child victims", "annex"]
+    assert first_chars._narrowed.cache_info().misses == before + 1   # searched without "paedophil"
+    assert list(finditer(pattern, "nothing to see")) == []
+    assert [m.group() for m in finditer(pattern, "a paedophile")] == ["paedophile"]
+
+
+def test_an_earlier_alternative_still_wins_where_two_match_at_one_place():
+    pattern = alternation([r"child\s+abuse", r"child\s+abuse\s+material"], re.IGNORECASE)
+    assert [m.group() for m in finditer(pattern, "child abuse material")] == ["child abuse"]
