@@ -32,7 +32,7 @@ def _classify() -> Classify:
 
 def warm_up() -> None:
     """Load the model now (worker processes are forked from a process that did)."""
-    _identifier()
+    _classify()
 
 
 def detect_language(text: str | None) -> str | None:

@@ -49,9 +49,9 @@ def test_a_stage_threshold_starts_workers_only_for_a_large_first_call_then_keeps
 def what_the_worker_had_before_its_first_item(_: int) -> tuple[bool, int]:
     import sys
 
-    from pipelines.language import _identifier
+    from pipelines.language import _classify
 
-    return "pipelines.processing" in sys.modules, _identifier.cache_info().currsize
+    return "pipelines.processing" in sys.modules, _classify.cache_info().currsize
 
 
 def test_workers_start_with_the_stages_modules_and_the_language_model_loaded():
