@@ -103,17 +103,49 @@ def _file_state(path: Path) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
+def _stage_keys(conn: duckdb.DuckDBPyConnection, key: str, source: str) -> int:
+    """Stage the keys of the file's loadable lines, read on every core; how many lines were staged."""
+    conn.execute(query("stage_crawl_file_parallel"), {"path": key, "source": source})
+    return conn.execute("SELECT count(*) FROM raw_staging").fetchone()[0]
+
+
+def _repeats_a_document(conn: duckdb.DuckDBPyConnection) -> bool:
+    return conn.execute(query("crawl_file_repeats")).fetchone()[0]
+
+
+def _insert_planned(conn: duckdb.DuckDBPyConnection, insert: str, parameters: dict) -> tuple[int, int]:
+    """(versions planned, versions stored) by the query `insert`, which reads the pages from the file."""
+    planned = conn.execute("SELECT count(*) FROM raw_new_versions").fetchone()[0]
+    if not planned:
+        return 0, 0
+    with _build_side_as_written(conn):
+        return planned, conn.execute(query(insert), parameters).fetchone()[0]
+
+
+def _insert_by_doc_id(conn: duckdb.DuckDBPyConnection, key: str, source: str) -> tuple[int, int]:
+    """Store the new versions of a file where each document is on one line, read on every core."""
+    conn.execute(query("plan_new_versions_by_doc_id"))
+    return _insert_planned(conn, "insert_new_versions_by_doc_id", {"path": key, "source": source})
+
+
+def _insert_in_file_order(conn: duckdb.DuckDBPyConnection, key: str, source: str) -> tuple[int, int]:
+    """Store the new versions of a file where some document is on several lines: its first line wins
+    and its contents become versions in line order. The lines need numbers for that, so the file is
+    staged again, numbered, and read in file order (on one thread)."""
+    conn.execute(query("stage_crawl_file"), {"path": key, "source": source})
+    conn.execute(query("plan_new_versions"))
+    return _insert_planned(conn, "insert_new_versions", {"path": key})
+
+
 def _stage_and_insert(conn: duckdb.DuckDBPyConnection, path: Path, key: str,
                       source: str) -> tuple[int, int, str | None]:
-    """(lines staged, versions stored, sources seen). The file is read twice: keys, then pages."""
+    """(lines staged, versions stored, sources seen). The file is read twice, keys then pages (three
+    times when a document is on several of its lines)."""
     state = _file_state(path)
     conn.execute(query("crawl_file_lines"))
-    conn.execute(query("stage_crawl_file"), {"path": key, "source": source})
-    staged = conn.execute("SELECT count(*) FROM raw_staging").fetchone()[0]
-    conn.execute(query("plan_new_versions"))
-    planned = conn.execute("SELECT count(*) FROM raw_new_versions").fetchone()[0]
-    with _build_side_as_written(conn):
-        stored = conn.execute(query("insert_new_versions"), {"path": key}).fetchone()[0] if planned else 0
+    staged = _stage_keys(conn, key, source)
+    insert = _insert_in_file_order if _repeats_a_document(conn) else _insert_by_doc_id
+    planned, stored = insert(conn, key, source)
     if stored != planned or _file_state(path) != state:
         raise CrawlFileChanged(f"{key} changed while it was being loaded ({planned} versions planned, "
                                f"{stored} read back): load it again once the crawl has finished writing it")
