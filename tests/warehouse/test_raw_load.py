@@ -326,3 +326,16 @@ def test_a_file_written_to_between_the_two_reads_is_not_loaded_and_loads_once_fi
 
 def json_id(line):
     return f"{line['source']}:{line['source_id']}"
+
+
+def test_pages_read_back_on_every_core_are_each_their_own_lines(tmp_path):
+    # Distinct documents over enough lines for several readers: each page must land with its id.
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"), config={"threads": 2})
+    migrate(conn)
+    lines = [item(f"f-{i}", html=f"<p>{'Filler paragraph. ' * 1000}{i}</p>") for i in range(2000)]
+    result = load_doj_file(conn, write_lines(tmp_path / "a.jsonl", lines))
+    assert (result.items, result.new_versions) == (2000, 2000)
+    mismatched = conn.execute("SELECT count(*) FROM raw_documents WHERE source_id <> split_part(doc_id, ':', 2) "
+                              "OR NOT ends_with(html, split_part(doc_id, '-', 2) || '</p>')").fetchone()[0]
+    assert mismatched == 0
+    conn.close()
