@@ -37,8 +37,8 @@ class CrawlFileChanged(Exception):
 
 
 def _changed(key: str, evidence: str) -> CrawlFileChanged:
-    return CrawlFileChanged(f"{key} changed while it was being loaded ({evidence}): load it again once "
-                            "the crawl has finished writing it")
+    return CrawlFileChanged(f"{key} changed while it was being loaded ({evidence}): load it again "
+                            "once the crawl has finished writing it")
 
 
 def _count_lines(path: Path) -> int:
@@ -112,7 +112,7 @@ def _file_state(path: Path) -> tuple[int, int]:
 
 
 def _stage_keys(conn: duckdb.DuckDBPyConnection, key: str, source: str) -> int:
-    """Stage the keys of the file's loadable lines, read on every core; how many lines were staged."""
+    """Stage the keys of the file's loadable lines, read on every core; how many were staged."""
     conn.execute(query("stage_crawl_file_parallel"), {"path": key, "source": source})
     return conn.execute("SELECT count(*) FROM raw_staging").fetchone()[0]
 
@@ -124,8 +124,9 @@ def _repeats_a_document(conn: duckdb.DuckDBPyConnection) -> bool:
 def _plan(conn: duckdb.DuckDBPyConnection, key: str, source: str) -> tuple[str, dict]:
     """Plan the new versions of the staged file; the query storing them, with its parameters.
     A document on several lines of the file needs the lines' order (its first line wins, its
-    contents become versions in line order): the file is then staged again with line numbers, to be
-    read in file order, on one thread. Otherwise a document's id finds its line, read on every core."""
+    contents become versions in line order): the file is then staged again with line numbers, to
+    be read in file order, on one thread. Otherwise a document's id finds its line, read on every
+    core."""
     if _repeats_a_document(conn):
         conn.execute(query("stage_crawl_file"), {"path": key, "source": source})
         conn.execute(query("plan_new_versions"))
@@ -150,7 +151,7 @@ def _left_after_a_failure(setting: AbstractContextManager, after_transaction: Ex
 
 def _insert_planned(conn: duckdb.DuckDBPyConnection, key: str, insert: str, parameters: dict,
                     after_transaction: ExitStack) -> tuple[int, int]:
-    """(versions planned, versions stored) by the query `insert`, which reads the pages from the file."""
+    """(versions planned, versions stored) by `insert`, a query reading the pages from the file."""
     planned = conn.execute("SELECT count(*) FROM raw_new_versions").fetchone()[0]
     if not planned:
         return 0, 0
@@ -200,8 +201,9 @@ def load_crawl_file(
     items = _count_lines(path)
     # Settings entered inside the transaction are left after its end (the stack exits last).
     with ExitStack() as after_transaction, transaction(conn):
-        staged, new_versions, sources = (_stage_and_insert(conn, path, key, source, after_transaction)
-                                         if items else (0, 0, None))
+        staged, new_versions, sources = (
+            _stage_and_insert(conn, path, key, source, after_transaction) if items
+            else (0, 0, None))
         conn.execute(
             "INSERT INTO crawl_files (path, source, loaded_at, items, new_versions, rejected) VALUES (?, ?, ?, ?, ?, ?)",
             [key, sources, datetime.now(UTC), items, new_versions, items - staged],

@@ -214,21 +214,25 @@ def test_the_migration_reads_old_subtitles_from_the_stored_api_record(tmp_path):
     old.close()
 
 
-# A document on several lines of one file sends the loader down its ordered path (lines numbered, read
-# in file order); a file of distinct documents is read on every core and joined on the document's id.
+# A document on several lines of one file sends the loader down its ordered path (lines numbered,
+# read in file order); a file of distinct documents is read on every core, joined on the id.
 
-def test_a_document_listed_twice_with_the_same_content_is_stored_from_its_first_line(conn, tmp_path):
-    first = item("u-1", url="https://example.org/first", aliases=["12-crm-1"], api={"seen": "first"})
+def test_a_document_listed_twice_with_the_same_content_is_stored_from_its_first_line(
+        conn, tmp_path):
+    first = item("u-1", url="https://example.org/first", aliases=["12-crm-1"],
+                 api={"seen": "first"})
     again = dict(item("u-1", url="https://example.org/again", aliases=["12-crm-1", "u-1-again"],
                       api={"seen": "again"}), fetched_at="2026-11-29T08:30:00+00:00")
     result = load_doj_file(conn, write_lines(tmp_path / "a.jsonl", [first, item("u-2"), again]))
     assert (result.items, result.new_versions, result.rejected) == (3, 2, 0)
-    rows = conn.execute("SELECT doc_id, version, url, api_metadata->>'seen', CAST(fetched_at AS VARCHAR) "
-                        "FROM raw_documents ORDER BY doc_id").fetchall()
-    assert rows == [("doj:u-1", 1, "https://example.org/first", "first", "2026-11-28 10:00:00"),
-                    ("doj:u-2", 1, "https://www.justice.gov/opa/pr/u-2", None, "2026-11-28 10:00:00")]
-    aliases = conn.execute("SELECT alias, CAST(first_seen AS VARCHAR) FROM document_aliases ORDER BY alias")
-    assert aliases.fetchall() == [("12-crm-1", "2026-11-28 10:00:00"), ("u-1-again", "2026-11-29 08:30:00")]
+    rows = conn.execute("SELECT doc_id, version, url, api_metadata->>'seen', "
+                        "CAST(fetched_at AS VARCHAR) FROM raw_documents ORDER BY doc_id").fetchall()
+    assert rows == [
+        ("doj:u-1", 1, "https://example.org/first", "first", "2026-11-28 10:00:00"),
+        ("doj:u-2", 1, "https://www.justice.gov/opa/pr/u-2", None, "2026-11-28 10:00:00")]
+    aliases = conn.execute("SELECT alias, CAST(first_seen AS VARCHAR) FROM document_aliases "
+                           "ORDER BY alias").fetchall()
+    assert aliases == [("12-crm-1", "2026-11-28 10:00:00"), ("u-1-again", "2026-11-29 08:30:00")]
 
 
 def test_contents_of_one_document_in_one_file_become_versions_in_line_order(conn, tmp_path):
@@ -239,9 +243,11 @@ def test_contents_of_one_document_in_one_file_become_versions_in_line_order(conn
              item("u-1", html="<p>Third.</p>", url="line-5")]
     result = load_doj_file(conn, write_lines(tmp_path / "b.jsonl", lines))
     assert (result.items, result.new_versions, result.rejected) == (5, 3, 0)
-    rows = conn.execute("SELECT doc_id, version, html, url FROM raw_documents ORDER BY doc_id, version").fetchall()
+    rows = conn.execute("SELECT doc_id, version, html, url FROM raw_documents "
+                        "ORDER BY doc_id, version").fetchall()
     assert rows == [("doj:u-1", 1, "<p>First.</p>", "https://www.justice.gov/opa/pr/u-1"),
-                    ("doj:u-1", 2, "<p>Second.</p>", "line-1"), ("doj:u-1", 3, "<p>Third.</p>", "line-5"),
+                    ("doj:u-1", 2, "<p>Second.</p>", "line-1"),
+                    ("doj:u-1", 3, "<p>Third.</p>", "line-5"),
                     ("doj:u-2", 1, "<p>First text.</p>", "https://www.justice.gov/opa/pr/u-2")]
 
 
@@ -258,7 +264,8 @@ def test_a_file_of_distinct_documents_stores_the_same_rows_read_in_parallel_as_i
     warehouse = tmp_path / "w.duckdb"
     with duckdb.connect(str(warehouse)) as conn:
         migrate(conn)
-        load_doj_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1"), item("u-2", aliases=["12-crm-2"])]))
+        earlier = [item("u-1"), item("u-2", aliases=["12-crm-2"])]
+        load_doj_file(conn, write_lines(tmp_path / "a.jsonl", earlier))
     crawl = write_lines(tmp_path / "b.jsonl", [
         item("u-1"),                                                           # unchanged
         item("u-2", html="<p>Corrected.</p>", aliases=["12-crm-2", "u-2-b"]),  # a second version
@@ -283,8 +290,8 @@ def test_a_file_of_distinct_documents_stores_the_same_rows_read_in_parallel_as_i
     assert in_parallel == in_file_order
     result, documents, _, _ = in_parallel
     assert (result.items, result.new_versions, result.rejected) == (6, 3, 2)
-    assert [row[:2] for row in documents if row[-2] == str(crawl)] == [("doj:u-2", 2), ("doj:u-3", 1),
-                                                                        ("doj:u-5", 1)]
+    loaded_now = [row[:2] for row in documents if row[-2] == str(crawl)]
+    assert loaded_now == [("doj:u-2", 2), ("doj:u-3", 1), ("doj:u-5", 1)]
 
 
 def test_a_line_of_another_source_spelling_a_staged_doc_id_is_not_read_back(conn, tmp_path):
@@ -335,7 +342,8 @@ def test_pages_read_back_on_every_core_are_each_their_own_lines(tmp_path):
     lines = [item(f"f-{i}", html=f"<p>{'Filler paragraph. ' * 1000}{i}</p>") for i in range(2000)]
     result = load_doj_file(conn, write_lines(tmp_path / "a.jsonl", lines))
     assert (result.items, result.new_versions) == (2000, 2000)
-    mismatched = conn.execute("SELECT count(*) FROM raw_documents WHERE source_id <> split_part(doc_id, ':', 2) "
-                              "OR NOT ends_with(html, split_part(doc_id, '-', 2) || '</p>')").fetchone()[0]
+    mismatched = conn.execute(
+        "SELECT count(*) FROM raw_documents WHERE source_id <> split_part(doc_id, ':', 2) "
+        "OR NOT ends_with(html, split_part(doc_id, '-', 2) || '</p>')").fetchone()[0]
     assert mismatched == 0
     conn.close()
