@@ -1,5 +1,5 @@
--- A crawl output file (JSON lines written by the spiders) as rows. Lines that are not JSON are skipped
--- (the caller counts and names them).
+-- How the loader reads a crawl output file (JSON lines written by the spiders). As rows: lines that
+-- are not JSON are skipped (the caller counts and names them).
 -- crawl_file_items: the rows in no particular order, so DuckDB reads the file on every core. Enough
 -- when each document is on one line of the file: the document's id then finds its line again.
 CREATE OR REPLACE TEMP MACRO crawl_file_items(path) AS TABLE
@@ -23,3 +23,7 @@ FROM read_json(
 CREATE OR REPLACE TEMP MACRO crawl_file_lines(path) AS TABLE
 SELECT row_number() OVER () AS ordinal, *
 FROM crawl_file_items(path);
+-- What a stored version's content is, as both stagings hash it: a document whose hash changes is
+-- stored again, so the two must never differ.
+CREATE OR REPLACE TEMP MACRO item_content_sha256(title, html, published) AS
+sha256(COALESCE(title, '') || chr(31) || COALESCE(html, '') || chr(31) || COALESCE(published, ''));

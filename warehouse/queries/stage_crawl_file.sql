@@ -9,7 +9,7 @@ SELECT
     ordinal,
     source || ':' || source_id AS doc_id,
     source,
-    sha256(COALESCE(title, '') || chr(31) || COALESCE(html, '') || chr(31) || COALESCE(published, '')) AS content_sha256,
+    item_content_sha256(title, html, published) AS content_sha256,
     COALESCE(aliases, []) AS aliases,
     TRY_CAST(fetched_at AS TIMESTAMP) AS fetched_at,
     $path AS crawl_file
