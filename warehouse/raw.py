@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,9 +36,17 @@ class CrawlFileChanged(Exception):
     """The crawl file changed while it was being loaded (nothing of it was stored)."""
 
 
+def _changed(key: str, evidence: str) -> CrawlFileChanged:
+    return CrawlFileChanged(f"{key} changed while it was being loaded ({evidence}): load it again "
+                            "once the crawl has finished writing it")
+
+
 def _count_lines(path: Path) -> int:
-    with path.open("rb") as handle:
-        return sum(1 for line in handle if line.strip())
+    """The file's non-blank lines. A crawl's lines are pages of tens of kilobytes: a buffer of a
+    megabyte reads each in one go (with the default 8 KB, counting a 600 MB file took 0.44 s, not
+    0.11), and isspace() looks at a line without copying it as strip() would."""
+    with path.open("rb", buffering=1 << 20) as handle:
+        return sum(1 for line in handle if not line.isspace())
 
 
 def line_problem(line: bytes, source: str) -> str | None:
@@ -103,20 +111,70 @@ def _file_state(path: Path) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
-def _stage_and_insert(conn: duckdb.DuckDBPyConnection, path: Path, key: str,
-                      source: str) -> tuple[int, int, str | None]:
-    """(lines staged, versions stored, sources seen). The file is read twice: keys, then pages."""
+def _stage_keys(conn: duckdb.DuckDBPyConnection, key: str, source: str) -> int:
+    """Stage the keys of the file's loadable lines, read on every core; how many were staged."""
+    conn.execute(query("stage_crawl_file_parallel"), {"path": key, "source": source})
+    return conn.execute("SELECT count(*) FROM raw_staging").fetchone()[0]
+
+
+def _repeats_a_document(conn: duckdb.DuckDBPyConnection) -> bool:
+    return conn.execute(query("crawl_file_repeats")).fetchone()[0]
+
+
+def _plan(conn: duckdb.DuckDBPyConnection, key: str, source: str) -> tuple[str, dict]:
+    """Plan the new versions of the staged file; the query storing them, with its parameters.
+    A document on several lines of the file needs the lines' order (its first line wins, its
+    contents become versions in line order): the file is then staged again with line numbers, to
+    be read in file order, on one thread. Otherwise a document's id finds its line, read on every
+    core."""
+    if _repeats_a_document(conn):
+        conn.execute(query("stage_crawl_file"), {"path": key, "source": source})
+        conn.execute(query("plan_new_versions"))
+        return "insert_new_versions", {"path": key}
+    conn.execute(query("plan_new_versions_by_doc_id"))
+    return "insert_new_versions_by_doc_id", {"path": key, "source": source}
+
+
+@contextmanager
+def _left_after_a_failure(setting: AbstractContextManager, after_transaction: ExitStack):
+    """`setting` for the block, left at its end; when the block fails, left once the transaction has
+    ended instead: a failed statement aborts the transaction, which refuses every statement until it
+    is rolled back, resetting a setting included."""
+    with ExitStack() as until_done:
+        until_done.enter_context(setting)
+        try:
+            yield
+        except BaseException:
+            after_transaction.push(until_done.pop_all())
+            raise
+
+
+def _insert_planned(conn: duckdb.DuckDBPyConnection, key: str, insert: str, parameters: dict,
+                    after_transaction: ExitStack) -> tuple[int, int]:
+    """(versions planned, versions stored) by `insert`, a query reading the pages from the file."""
+    planned = conn.execute("SELECT count(*) FROM raw_new_versions").fetchone()[0]
+    if not planned:
+        return 0, 0
+    try:
+        with _left_after_a_failure(_build_side_as_written(conn), after_transaction):
+            return planned, conn.execute(query(insert), parameters).fetchone()[0]
+    except duckdb.ConstraintException as error:
+        # A version stored twice: its document was on one line when the file was staged, so the
+        # line found by the document's id has a twin written since.
+        raise _changed(key, "a document planned once was read back from two lines") from error
+
+
+def _stage_and_insert(conn: duckdb.DuckDBPyConnection, path: Path, key: str, source: str,
+                      after_transaction: ExitStack) -> tuple[int, int, str | None]:
+    """(lines staged, versions stored, sources seen). The file is read twice, keys then pages (three
+    times when a document is on several of its lines)."""
     state = _file_state(path)
     conn.execute(query("crawl_file_lines"))
-    conn.execute(query("stage_crawl_file"), {"path": key, "source": source})
-    staged = conn.execute("SELECT count(*) FROM raw_staging").fetchone()[0]
-    conn.execute(query("plan_new_versions"))
-    planned = conn.execute("SELECT count(*) FROM raw_new_versions").fetchone()[0]
-    with _build_side_as_written(conn):
-        stored = conn.execute(query("insert_new_versions"), {"path": key}).fetchone()[0] if planned else 0
+    staged = _stage_keys(conn, key, source)
+    insert, parameters = _plan(conn, key, source)
+    planned, stored = _insert_planned(conn, key, insert, parameters, after_transaction)
     if stored != planned or _file_state(path) != state:
-        raise CrawlFileChanged(f"{key} changed while it was being loaded ({planned} versions planned, "
-                               f"{stored} read back): load it again once the crawl has finished writing it")
+        raise _changed(key, f"{planned} versions planned, {stored} read back")
     conn.execute(query("insert_aliases"))
     sources = conn.execute("SELECT string_agg(DISTINCT source, ',') FROM raw_staging").fetchone()[0]
     conn.execute("DROP TABLE raw_staging")
@@ -141,9 +199,11 @@ def load_crawl_file(
     if conn.execute("SELECT 1 FROM crawl_files WHERE path = ?", [key]).fetchone():
         return CrawlFileLoad(key, 0, 0, 0, already_loaded=True)
     items = _count_lines(path)
-    # The setting is entered inside the transaction and left after its commit (the stack exits last).
-    with ExitStack() as at_commit, transaction(conn):
-        staged, new_versions, sources = _stage_and_insert(conn, path, key, source) if items else (0, 0, None)
+    # Settings entered inside the transaction are left after its end (the stack exits last).
+    with ExitStack() as after_transaction, transaction(conn):
+        staged, new_versions, sources = (
+            _stage_and_insert(conn, path, key, source, after_transaction) if items
+            else (0, 0, None))
         conn.execute(
             "INSERT INTO crawl_files (path, source, loaded_at, items, new_versions, rejected) VALUES (?, ?, ?, ?, ?, ?)",
             [key, sources, datetime.now(UTC), items, new_versions, items - staged],
@@ -151,7 +211,7 @@ def load_crawl_file(
         if spider is not None:
             record_crawl(conn, key, spider, stats or {}, crawl_outcome(stats or {}))
         if new_versions > 0:
-            at_commit.enter_context(_commit_straight_to_file(conn))
+            after_transaction.enter_context(_commit_straight_to_file(conn))
     rejected = items - staged
     rejections = rejected_lines(path, source, rejected) if rejected else ()
     for reason in rejections:

@@ -1,12 +1,14 @@
 """Loading crawl output into raw_documents: versions, duplicates, rejects, idempotence."""
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from warehouse.raw import load_crawl_file
+from warehouse import raw
+from warehouse.raw import CrawlFileChanged, load_crawl_file
 from warehouse.schema import migrate
 
 
@@ -210,3 +212,138 @@ def test_the_migration_reads_old_subtitles_from_the_stored_api_record(tmp_path):
     assert old.execute("SELECT doc_id, subtitle FROM raw_documents ORDER BY doc_id").fetchall() == expected
     assert old.execute("SELECT doc_id, subtitle FROM extracted_texts ORDER BY doc_id").fetchall() == expected
     old.close()
+
+
+# A document on several lines of one file sends the loader down its ordered path (lines numbered,
+# read in file order); a file of distinct documents is read on every core, joined on the id.
+
+def test_a_document_listed_twice_with_the_same_content_is_stored_from_its_first_line(
+        conn, tmp_path):
+    first = item("u-1", url="https://example.org/first", aliases=["12-crm-1"],
+                 api={"seen": "first"})
+    again = dict(item("u-1", url="https://example.org/again", aliases=["12-crm-1", "u-1-again"],
+                      api={"seen": "again"}), fetched_at="2026-11-29T08:30:00+00:00")
+    result = load_doj_file(conn, write_lines(tmp_path / "a.jsonl", [first, item("u-2"), again]))
+    assert (result.items, result.new_versions, result.rejected) == (3, 2, 0)
+    rows = conn.execute("SELECT doc_id, version, url, api_metadata->>'seen', "
+                        "CAST(fetched_at AS VARCHAR) FROM raw_documents ORDER BY doc_id").fetchall()
+    assert rows == [
+        ("doj:u-1", 1, "https://example.org/first", "first", "2026-11-28 10:00:00"),
+        ("doj:u-2", 1, "https://www.justice.gov/opa/pr/u-2", None, "2026-11-28 10:00:00")]
+    aliases = conn.execute("SELECT alias, CAST(first_seen AS VARCHAR) FROM document_aliases "
+                           "ORDER BY alias").fetchall()
+    assert aliases == [("12-crm-1", "2026-11-28 10:00:00"), ("u-1-again", "2026-11-29 08:30:00")]
+
+
+def test_contents_of_one_document_in_one_file_become_versions_in_line_order(conn, tmp_path):
+    load_doj_file(conn, write_lines(tmp_path / "a.jsonl", [item("u-1", html="<p>First.</p>")]))
+    lines = [item("u-1", html="<p>Second.</p>", url="line-1"), item("u-2"),
+             item("u-1", html="<p>First.</p>", url="line-3"),    # the stored content: nothing new
+             item("u-1", html="<p>Second.</p>", url="line-4"),   # seen on line 1 already
+             item("u-1", html="<p>Third.</p>", url="line-5")]
+    result = load_doj_file(conn, write_lines(tmp_path / "b.jsonl", lines))
+    assert (result.items, result.new_versions, result.rejected) == (5, 3, 0)
+    rows = conn.execute("SELECT doc_id, version, html, url FROM raw_documents "
+                        "ORDER BY doc_id, version").fetchall()
+    assert rows == [("doj:u-1", 1, "<p>First.</p>", "https://www.justice.gov/opa/pr/u-1"),
+                    ("doj:u-1", 2, "<p>Second.</p>", "line-1"),
+                    ("doj:u-1", 3, "<p>Third.</p>", "line-5"),
+                    ("doj:u-2", 1, "<p>First text.</p>", "https://www.justice.gov/opa/pr/u-2")]
+
+
+def everything_loaded(conn, result):
+    """What a load leaves behind, but for when it ran."""
+    return (result,
+            conn.execute("SELECT * FROM raw_documents ORDER BY doc_id, version").fetchall(),
+            conn.execute("SELECT * FROM document_aliases ORDER BY doc_id, alias").fetchall(),
+            conn.execute("SELECT * EXCLUDE (loaded_at) FROM crawl_files ORDER BY path").fetchall())
+
+
+def test_a_file_of_distinct_documents_stores_the_same_rows_read_in_parallel_as_in_file_order(
+        tmp_path, monkeypatch):
+    warehouse = tmp_path / "w.duckdb"
+    with duckdb.connect(str(warehouse)) as conn:
+        migrate(conn)
+        earlier = [item("u-1"), item("u-2", aliases=["12-crm-2"])]
+        load_doj_file(conn, write_lines(tmp_path / "a.jsonl", earlier))
+    crawl = write_lines(tmp_path / "b.jsonl", [
+        item("u-1"),                                                           # unchanged
+        item("u-2", html="<p>Corrected.</p>", aliases=["12-crm-2", "u-2-b"]),  # a second version
+        "{not json",
+        item("u-3", subtitle="  A subtitle ", language="FR", published="2013-13-40"),
+        item("u-4", source="eu"),
+        dict(item("u-5"), fetched_at=None, api=None, languages=None),
+    ])
+    repeats = raw._repeats_a_document
+    outcomes, answers = {}, []
+    for in_file_order in (False, True):
+        def choose(conn, in_file_order=in_file_order):
+            answers.append(repeats(conn))
+            return in_file_order
+        monkeypatch.setattr(raw, "_repeats_a_document", choose)
+        copy = tmp_path / f"in-file-order-{in_file_order}.duckdb"
+        shutil.copy(warehouse, copy)
+        with duckdb.connect(str(copy)) as conn:
+            outcomes[in_file_order] = everything_loaded(conn, load_doj_file(conn, crawl))
+    assert answers == [False, False]
+    in_parallel, in_file_order = outcomes[False], outcomes[True]
+    assert in_parallel == in_file_order
+    result, documents, _, _ = in_parallel
+    assert (result.items, result.new_versions, result.rejected) == (6, 3, 2)
+    loaded_now = [row[:2] for row in documents if row[-2] == str(crawl)]
+    assert loaded_now == [("doj:u-2", 2), ("doj:u-3", 1), ("doj:u-5", 1)]
+
+
+def test_a_line_of_another_source_spelling_a_staged_doc_id_is_not_read_back(conn, tmp_path):
+    # 'doj' + 'a:b' and 'doj:a' + 'b' are both 'doj:a:b': only the line of the file's source counts.
+    lines = [item("a:b", html="<p>Ours.</p>"), item("b", source="doj:a", html="<p>Not ours.</p>")]
+    result = load_doj_file(conn, write_lines(tmp_path / "a.jsonl", lines))
+    assert (result.items, result.new_versions, result.rejected) == (2, 1, 1)
+    assert conn.execute("SELECT doc_id, source, html FROM raw_documents").fetchall() == [
+        ("doj:a:b", "doj", "<p>Ours.</p>")]
+
+
+@pytest.mark.parametrize("lines, written_between", [
+    ([item("u-1"), item("u-2")], item("u-1", html="<p>Later.</p>")),   # read back from two lines
+    ([item("u-1"), item("u-2")], item("u-3")),                          # a line nobody planned
+    ([item("u-1"), item("u-2"), item("u-1")], item("u-2", html="<p>Later.</p>")),  # in file order
+], ids=["twin-of-a-planned-document", "new-document", "file-repeating-a-document"])
+def test_a_file_written_to_between_the_two_reads_is_not_loaded_and_loads_once_finished(
+        conn, tmp_path, monkeypatch, lines, written_between):
+    path = write_lines(tmp_path / "a.jsonl", lines)
+    repeats = raw._repeats_a_document
+
+    def still_crawling(conn):
+        with path.open("a") as crawl:
+            crawl.write(json.dumps(written_between) + "\n")
+        return repeats(conn)
+
+    monkeypatch.setattr(raw, "_repeats_a_document", still_crawling)
+    optimizers = conn.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0]
+    with pytest.raises(CrawlFileChanged, match="changed while it was being loaded"):
+        load_doj_file(conn, path)
+    assert conn.execute("SELECT count(*) FROM raw_documents").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM crawl_files").fetchone()[0] == 0
+    assert conn.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0] == optimizers
+    monkeypatch.setattr(raw, "_repeats_a_document", repeats)
+    result = load_doj_file(conn, path)
+    assert (result.items, result.rejected) == (len(lines) + 1, 0)
+    assert {row[0] for row in stored(conn)} == {json_id(line) for line in [*lines, written_between]}
+
+
+def json_id(line):
+    return f"{line['source']}:{line['source_id']}"
+
+
+def test_pages_read_back_on_every_core_are_each_their_own_lines(tmp_path):
+    # Distinct documents over enough lines for several readers: each page must land with its id.
+    conn = duckdb.connect(str(tmp_path / "w.duckdb"), config={"threads": 2})
+    migrate(conn)
+    lines = [item(f"f-{i}", html=f"<p>{'Filler paragraph. ' * 1000}{i}</p>") for i in range(2000)]
+    result = load_doj_file(conn, write_lines(tmp_path / "a.jsonl", lines))
+    assert (result.items, result.new_versions) == (2000, 2000)
+    mismatched = conn.execute(
+        "SELECT count(*) FROM raw_documents WHERE source_id <> split_part(doc_id, ':', 2) "
+        "OR NOT ends_with(html, split_part(doc_id, '-', 2) || '</p>')").fetchone()[0]
+    assert mismatched == 0
+    conn.close()

@@ -1,5 +1,6 @@
 -- Stage the keys of one crawl output file for loading: which line holds which document, with what
--- content hash. No HTML: the pages are read again from the file by insert_new_versions, only for the
+-- content hash. Line numbers cost a read on one thread, so the loader stages this way only a file
+-- where some document is on several lines (stage_crawl_file_parallel finds out). No HTML: the pages are read again from the file by insert_new_versions, only for the
 -- versions that are new, so a crawl larger than memory streams through instead of being copied.
 -- $path: the file; $source: the one source it is loaded for. Lines that are not JSON, are of another
 -- source or lack an identity are left out and counted by the caller.
@@ -8,7 +9,7 @@ SELECT
     ordinal,
     source || ':' || source_id AS doc_id,
     source,
-    sha256(COALESCE(title, '') || chr(31) || COALESCE(html, '') || chr(31) || COALESCE(published, '')) AS content_sha256,
+    item_content_sha256(title, html, published) AS content_sha256,
     COALESCE(aliases, []) AS aliases,
     TRY_CAST(fetched_at AS TIMESTAMP) AS fetched_at,
     $path AS crawl_file
