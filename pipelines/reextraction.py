@@ -54,7 +54,7 @@ def reextract(conn: duckdb.DuckDBPyConnection, outdated_only: bool = True, worke
             different = [(row.doc_id, row.version, codebook)
                          for row, (_, previous_text) in zip(rows, batch) if row.text != previous_text]
             with transaction(conn):
-                save_extracted(conn, rows)
+                save_extracted(conn, rows, replacing=True)
                 if different:
                     conn.execute("CREATE TEMP TABLE texts_changed (doc_id VARCHAR, version INTEGER, codebook_version VARCHAR)")
                     insert_rows(conn, "INSERT INTO texts_changed (doc_id, version, codebook_version) VALUES", different)

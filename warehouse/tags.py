@@ -54,7 +54,8 @@ def save_tag_results(
     conn: duckdb.DuckDBPyConnection, tagged: Sequence[tuple[TaggableDocument, object]]
 ) -> tuple[int, int, int, int]:
     """Store (document, TagResult) pairs in one transaction; returns rows of relevance, members,
-    goals and events."""
+    goals and events. The documents are pending (they hold no tags of the codebook: a changed text
+    loses all four kinds, forget_changed_tags.sql), so a row stored twice is a fault and raises."""
     now = datetime.now(UTC)
     relevance, members, goals, events = [], [], [], []
     for doc, result in tagged:
@@ -67,14 +68,14 @@ def save_tag_results(
                     *_evidence(e.evidence), *(e.member_words or (None, None)), *(e.goal_words or (None, None)))
                    for e in result.events]
     with transaction(conn):
-        insert_rows(conn, "INSERT OR REPLACE INTO document_relevance (doc_id, version, codebook_version, "
+        insert_rows(conn, "INSERT INTO document_relevance (doc_id, version, codebook_version, "
                           "relevant, evidence_field, evidence_start, evidence_end, evidence_sentence, tagged_at, "
                           "alliance_framed) VALUES", relevance)
-        insert_rows(conn, "INSERT OR REPLACE INTO document_members (doc_id, version, codebook_version, "
+        insert_rows(conn, "INSERT INTO document_members (doc_id, version, codebook_version, "
                           "member_code, how, member_on_date, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES", members)
-        insert_rows(conn, "INSERT OR REPLACE INTO document_goals (doc_id, version, codebook_version, goal, "
+        insert_rows(conn, "INSERT INTO document_goals (doc_id, version, codebook_version, goal, "
                           "mode, confidence, evidence_field, evidence_start, evidence_end, evidence_sentence) VALUES", goals)
-        insert_rows(conn, "INSERT OR REPLACE INTO document_events (doc_id, version, codebook_version, "
+        insert_rows(conn, "INSERT INTO document_events (doc_id, version, codebook_version, "
                           "member_code, goal, mode, role, confidence, member_on_date, evidence_field, evidence_start, "
                           "evidence_end, evidence_sentence, member_start, member_end, goal_start, goal_end) VALUES",
                     events)

@@ -74,7 +74,10 @@ def pending_extraction(
         reader.close()
 
 
-def save_extracted(conn: duckdb.DuckDBPyConnection, rows: Iterable[ExtractedRow]) -> int:
+def save_extracted(conn: duckdb.DuckDBPyConnection, rows: Iterable[ExtractedRow], *,
+                   replacing: bool = False) -> int:
+    """Store the texts of versions that have none (a version met twice is a fault and raises), or,
+    `replacing`, new texts of versions extracted before."""
     now = datetime.now(UTC)
     values = [
         (r.doc_id, r.version, r.text, r.published, r.date_source, r.extractor_version, now, r.text_language,
@@ -83,7 +86,7 @@ def save_extracted(conn: duckdb.DuckDBPyConnection, rows: Iterable[ExtractedRow]
     ]
     return insert_rows(
         conn,
-        "INSERT OR REPLACE INTO extracted_texts (doc_id, version, text, published, date_source, "
+        f"INSERT {'OR REPLACE ' if replacing else ''}INTO extracted_texts (doc_id, version, text, published, date_source, "
         "extractor_version, extracted_at, text_language, source, title, subtitle) VALUES",
         values,
     )

@@ -95,3 +95,15 @@ def test_one_thread_is_undone_after_the_reads_even_on_error(conn):
     for _batch in pending_extraction(conn, date.min, date.max):
         assert conn.execute("SELECT current_setting('threads')").fetchone()[0] == 1
     assert conn.execute("SELECT current_setting('threads')").fetchone()[0] == 3
+
+
+def test_a_text_is_stored_once_unless_it_replaces_an_earlier_one(conn):
+    import duckdb
+    import pytest
+
+    add_version(conn, "r1")
+    save_extracted(conn, [extracted("doj:r1", 1, "First.")])
+    with pytest.raises(duckdb.ConstraintException):
+        save_extracted(conn, [extracted("doj:r1", 1, "Again.")])
+    save_extracted(conn, [extracted("doj:r1", 1, "Re-extracted.")], replacing=True)
+    assert conn.execute("SELECT text FROM extracted_texts").fetchall() == [("Re-extracted.",)]
