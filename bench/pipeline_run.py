@@ -27,7 +27,7 @@ def _peak_mb() -> float:
 
 
 def run(warehouse: Path, crawl_files: dict[str, Path]) -> dict:
-    from pipelines.processing import extract_pending, tag_pending
+    from pipelines.processing import extract_pending, prepare_workers, tag_pending
     from warehouse.connection import connect
     from warehouse.raw import load_crawl_file
     from warehouse.schema import migrate
@@ -36,7 +36,8 @@ def run(warehouse: Path, crawl_files: dict[str, Path]) -> dict:
     with connect(warehouse) as conn:
         migrate(conn)
         opened = time.perf_counter()
-        loaded = [load_crawl_file(conn, path, source=source) for source, path in crawl_files.items()]
+        loaded = [load_crawl_file(conn, path, source=source, before_commit=prepare_workers)  # as the asset
+                  for source, path in crawl_files.items()]
         after_load, peak_load = time.perf_counter(), _peak_mb()
         extracted = extract_pending(conn)
         after_extract, peak_extract = time.perf_counter(), _peak_mb()

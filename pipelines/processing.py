@@ -3,19 +3,17 @@ is pending for a window of publication dates. Dagster assets, the CLI and the be
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
 import duckdb
 
 from pipelines.extraction import EXTRACTOR_VERSION, extract_page_date, extract_text
 from pipelines.language import detect_language
 from pipelines.near_duplicates import WINDOW_DAYS, TextRecord, assign_canonicals, find_similar_pairs
-from pipelines.reference_files import ROSTER_CSV
-from pipelines.tagging import Tagger, TagInput, TagResult
-from pipelines.workers import parallel_map, return_freed_memory
+from pipelines.reference_tagger import reference_codebook_version, reference_tagger
+from pipelines.tagging import TagInput, TagResult
+from pipelines.workers import parallel_map, return_freed_memory, start_worker_server, worker_count
 from warehouse.duplicates import (
     existing_links,
     finish_duplicate_pass,
@@ -56,6 +54,14 @@ class TaggingCounts:
     untagged_elsewhere: int   # versions of other weeks still lacking this codebook's tags
 
 
+def prepare_workers(new_versions: int) -> None:
+    """When a load stores enough new versions for extraction to need workers: start the server they
+    are forked from now, so that it loads the stages and builds the tagger on the core the load's
+    commit leaves idle (load_crawl_file's before_commit)."""
+    if new_versions >= EXTRACTION_MIN_ITEMS_FOR_WORKERS and worker_count() > 1:
+        start_worker_server()
+
+
 def extracted_row(doc: PendingDocument) -> ExtractedRow:
     html = doc.page
     text = extract_text(html, doc.url)
@@ -86,18 +92,6 @@ def extract_pending(
     return ExtractionCounts(extracted, empty)
 
 
-@lru_cache(maxsize=1)
-def reference_tagger() -> Tagger:
-    """The tagger of the shipped codebook, or of the file $ALLIANCE_CODEBOOK names (to try a draft).
-
-    One per process: worker processes load the codebook once, not once per document. A malformed
-    codebook raises CodebookError here, before anything is written."""
-    draft = os.environ.get("ALLIANCE_CODEBOOK")
-    if draft:
-        return Tagger.from_files(draft, ROSTER_CSV)
-    return Tagger.from_reference()
-
-
 def tag_one(doc: TaggableDocument) -> TagResult:
     return reference_tagger().tag(TagInput(id=doc.doc_id, source=doc.source, title=doc.title or "",
                                             text=doc.text or "", published=doc.published,
@@ -109,7 +103,7 @@ def tag_pending(
 ) -> TaggingCounts:
     """Tag what is pending under the reference codebook. The views switch to that codebook only once
     every document carries its tags, so a trend line never mixes two codebooks."""
-    version = reference_tagger().codebook_version
+    version = reference_codebook_version()
     counts = [0, 0, 0, 0]
     with parallel_map(workers, TAGGING_MIN_ITEMS_FOR_WORKERS) as mapper:
         for batch, results in mapper.pipelined(tag_one, pending_tagging(conn, version, start, end)):

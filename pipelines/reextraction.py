@@ -11,7 +11,8 @@ import duckdb
 
 from pipelines.archive_source import MISSING, UNREADABLE, ArchivedVersion, ArchiveReader
 from pipelines.extraction import EXTRACTOR_VERSION
-from pipelines.processing import extracted_row, reference_tagger, tag_pending
+from pipelines.processing import extracted_row, tag_pending
+from pipelines.reference_tagger import reference_codebook_version
 from pipelines.workers import parallel_map
 from warehouse.bulk import insert_rows
 from warehouse.sql import query
@@ -39,7 +40,7 @@ def reextract(conn: duckdb.DuckDBPyConnection, outdated_only: bool = True, worke
     from the archived responses, skipping (and counting) versions the archive cannot give back."""
     if from_archive is not None and not Path(from_archive).is_dir():
         raise FileNotFoundError(f"no raw archive directory at {from_archive}")
-    codebook = reference_tagger().codebook_version
+    codebook = reference_codebook_version()
     params = {"outdated_only": outdated_only, "extractor_version": EXTRACTOR_VERSION}
     skipped = {MISSING: 0, UNREADABLE: 0, "differs": 0}
     if from_archive is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import multiprocessing
+import multiprocessing.forkserver
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -40,6 +41,21 @@ def return_freed_memory() -> None:
         _MALLOC_TRIM(0)
 
 
+def _worker_context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers start clean, without the threads of the Dagster process that called us.
+    context = multiprocessing.get_context("forkserver")
+    # Read when the fork server starts (once a process); '__main__' is the default preload.
+    context.set_forkserver_preload(["__main__", WORKER_PRELOAD])
+    return context
+
+
+def start_worker_server() -> None:
+    """Start the fork server the workers come from now rather than when a stage first needs workers:
+    it loads what they need (about 2 s of CPU) while this process goes on with other work."""
+    _worker_context()
+    multiprocessing.forkserver.ensure_running()
+
+
 def worker_count() -> int:
     configured = os.environ.get("ALLIANCE_WORKERS")
     return max(1, int(configured)) if configured else max(1, os.cpu_count() or 1)
@@ -59,11 +75,7 @@ class Mapper:
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # forkserver: workers start clean, without the threads of the Dagster process that called us.
-            context = multiprocessing.get_context("forkserver")
-            # Read when the fork server starts (once a process); '__main__' is the default preload.
-            context.set_forkserver_preload(["__main__", WORKER_PRELOAD])
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_worker_context())
         return self._pool
 
     def later(self, func: Callable[[Any], Any], items: Sequence[Any]) -> Callable[[], list]:

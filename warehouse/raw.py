@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 import logging
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
@@ -47,6 +48,10 @@ def _count_lines(path: Path) -> int:
     0.11), and isspace() looks at a line without copying it as strip() would."""
     with path.open("rb", buffering=1 << 20) as handle:
         return sum(1 for line in handle if not line.isspace())
+
+
+def _loaded(conn: duckdb.DuckDBPyConnection, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM crawl_files WHERE path = ?", [key]).fetchone() is not None
 
 
 def line_problem(line: bytes, source: str) -> str | None:
@@ -184,19 +189,21 @@ def _stage_and_insert(conn: duckdb.DuckDBPyConnection, path: Path, key: str, sou
 
 def load_crawl_file(
     conn: duckdb.DuckDBPyConnection, path: Path, spider: str | None = None, stats: dict | None = None,
-    *, source: str | None = None,
+    *, source: str | None = None, before_commit: Callable[[int], None] | None = None,
 ) -> CrawlFileLoad:
     """Load one JSON-lines crawl output, all of it for one source: `source`, else the spider's (a
     spider is named after its source). Items of another source are rejected, counted and logged.
     Loading the file, recording it and (given the spider) its crawl run is one transaction, so a run
     killed halfway leaves the file unloaded and the next run loads it whole; the crawl's watermark
-    never runs ahead of the documents stored."""
+    never runs ahead of the documents stored. `before_commit` is called with the number of new
+    versions just before the commit, which writes them on one core (the caller may start work for
+    the other)."""
     source = source or spider
     if not source:
         raise TypeError("load_crawl_file: name the source the crawl file is for (source= or spider)")
     path = Path(path)
     key = str(path.absolute())
-    if conn.execute("SELECT 1 FROM crawl_files WHERE path = ?", [key]).fetchone():
+    if _loaded(conn, key):
         return CrawlFileLoad(key, 0, 0, 0, already_loaded=True)
     items = _count_lines(path)
     # Settings entered inside the transaction are left after its end (the stack exits last).
@@ -212,6 +219,8 @@ def load_crawl_file(
             record_crawl(conn, key, spider, stats or {}, crawl_outcome(stats or {}))
         if new_versions > 0:
             after_transaction.enter_context(_commit_straight_to_file(conn))
+        if before_commit is not None:
+            before_commit(new_versions)
     rejected = items - staged
     rejections = rejected_lines(path, source, rejected) if rejected else ()
     for reason in rejections:

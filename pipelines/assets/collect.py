@@ -14,6 +14,7 @@ from dagster import (
 
 from pipelines.crawling import CrawlFailed, run_crawl
 from pipelines.partitions import crawl_window, publication_weeks, single_run
+from pipelines.processing import prepare_workers
 from pipelines.resources import SourcesResource, WarehouseResource
 from spiders.registry import SOURCES
 from warehouse.crawl_records import (
@@ -99,7 +100,7 @@ def raw_documents(context: AssetExecutionContext, warehouse: WarehouseResource) 
         for items_file in sorted((raw / "crawls").glob("*/*.jsonl")):
             spider = items_file.stem
             stats = read_stats(items_file.with_name(f"{spider}.stats.json"))
-            result = load_crawl_file(conn, items_file, spider, stats)
+            result = load_crawl_file(conn, items_file, spider, stats, before_commit=prepare_workers)
             if not result.already_loaded:
                 loaded.append(result)
                 context.log.info(

@@ -59,3 +59,19 @@ def test_workers_start_with_the_stages_modules_and_the_language_model_loaded():
     with parallel_map(2, min_items=1) as mapper:
         seen = set(mapper(what_the_worker_had_before_its_first_item, [1, 2]))
     assert seen == {(True, 1)}
+
+
+def test_the_workers_server_starts_early_only_for_a_stage_that_will_need_workers():
+    """In a fresh process: whether prepare_workers started the fork server, below and at the threshold."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import multiprocessing.forkserver as f\n"
+        "from pipelines.processing import EXTRACTION_MIN_ITEMS_FOR_WORKERS as n, prepare_workers\n"
+        "prepare_workers(n - 1); print(f._forkserver._forkserver_pid is not None)\n"
+        "prepare_workers(n); print(f._forkserver._forkserver_pid is not None)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            env={**os.environ, "ALLIANCE_WORKERS": "2"}, timeout=120)
+    assert result.stdout.split() == ["False", "True"]

@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from pipelines import processing
+from pipelines.reference_tagger import forget_reference_tagger
 from pipelines.codebook_diff import codebook_diff, render_markdown
 from pipelines.reference_files import REFERENCE_DIR
 from warehouse.schema import migrate
@@ -29,9 +30,9 @@ def tag_counts(conn, codebook):
 
 @pytest.fixture
 def reset_tagger():
-    processing.reference_tagger.cache_clear()
+    forget_reference_tagger()
     yield
-    processing.reference_tagger.cache_clear()
+    forget_reference_tagger()
 
 
 def test_a_codebook_that_drops_a_goal_loses_it_everywhere_and_keeps_the_old_rows(tmp_path, monkeypatch, reset_tagger):
@@ -55,7 +56,7 @@ def test_a_codebook_that_drops_a_goal_loses_it_everywhere_and_keeps_the_old_rows
         draft_file = tmp_path / "codebook.yaml"
         draft_file.write_text(json.dumps(draft), encoding="utf-8")
         monkeypatch.setenv("ALLIANCE_CODEBOOK", str(draft_file))
-        processing.reference_tagger.cache_clear()
+        forget_reference_tagger()
         assert processing.tag_pending(conn, workers=1).tagged == 3
 
         assert tag_counts(conn, old) == before                 # the old codebook's rows are all kept

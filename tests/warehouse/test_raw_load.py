@@ -347,3 +347,27 @@ def test_pages_read_back_on_every_core_are_each_their_own_lines(tmp_path):
         "OR NOT ends_with(html, split_part(doc_id, '-', 2) || '</p>')").fetchone()[0]
     assert mismatched == 0
     conn.close()
+
+
+def test_before_commit_hears_the_new_versions_inside_the_transaction(conn, tmp_path):
+    heard = []
+
+    def before_commit(new_versions):
+        heard.append((new_versions, conn.execute("SELECT count(*) FROM raw_documents").fetchone()[0]))
+
+    write_lines(tmp_path / "a.jsonl", [item("a"), item("b"), item("a")])
+    load_crawl_file(conn, tmp_path / "a.jsonl", source="doj", before_commit=before_commit)
+    write_lines(tmp_path / "b.jsonl", [item("a"), item("b")])
+    load_crawl_file(conn, tmp_path / "b.jsonl", source="doj", before_commit=before_commit)
+    assert heard == [(2, 2), (0, 2)]
+
+
+def test_a_failing_before_commit_loads_nothing(conn, tmp_path):
+    def refuse(_):
+        raise RuntimeError("no")
+
+    write_lines(tmp_path / "a.jsonl", [item("a")])
+    with pytest.raises(RuntimeError):
+        load_crawl_file(conn, tmp_path / "a.jsonl", source="doj", before_commit=refuse)
+    assert stored(conn) == []
+    assert load_doj_file(conn, tmp_path / "a.jsonl").new_versions == 1
