@@ -17,3 +17,9 @@ with contextlib.suppress(Exception):
 
     _warm_up_language()
     _reference_tagger()
+
+# What was loaded above lives as long as the workers: keeping it out of the collector's generations
+# spares every worker's collections a walk over it.
+import gc  # noqa: E402
+
+gc.freeze()
