@@ -9,7 +9,8 @@ INSERT INTO raw_documents
     (doc_id, version, source, source_id, url, fetch_url, title, published, language, languages, html,
      content_sha256, fetched_at, api_metadata, crawl_file, subtitle)
 SELECT n.doc_id, n.version, s.source, s.source_id, s.url, s.fetch_url, s.title,
-       TRY_CAST(s.published AS DATE), lower(s.language), s.languages, s.html, n.content_sha256,
+       TRY_CAST(s.published AS DATE), lower(s.language), s.languages, s.html,
+       COALESCE(n.content_sha256, item_content_sha256(s.title, s.html, s.published)),
        TRY_CAST(s.fetched_at AS TIMESTAMP), s.api, $path, NULLIF(trim(s.subtitle), '')
 FROM crawl_file_items($path) AS s
 JOIN raw_new_versions AS n ON s.source || ':' || s.source_id = n.doc_id
