@@ -30,3 +30,17 @@ def replica_weeks() -> dict[str, str]:
     from replica.catalogue import load_catalogue
 
     return week_range_tags(publication_weeks.get_first_partition_key(), week_of(load_catalogue().newest_day()))
+
+
+@pytest.fixture(scope="session")
+def fault_weeks() -> dict[str, str]:
+    """Run tags for the fault tests: the replica's newest two years, whose listings reach a second
+    page (a fault is served on the first replies, the repeated item on a second page). Two dozen runs
+    over all the replica's weeks spent most of their time logging an event per asset and week."""
+    from datetime import timedelta
+
+    from pipelines.partitions import week_of, week_range_tags
+    from replica.catalogue import load_catalogue
+
+    newest = load_catalogue().newest_day()
+    return week_range_tags(week_of(newest - timedelta(days=728)), week_of(newest))

@@ -55,15 +55,15 @@ def rows(warehouse_file, sql):
 ARRIVED = "SELECT DISTINCT doc_id FROM raw_documents WHERE doc_id <> 'doj:kept-from-an-earlier-crawl' ORDER BY doc_id"
 
 
-def clean_documents(tmp_path_factory, resources_for, replica_weeks):
+def clean_documents(tmp_path_factory, resources_for, fault_weeks):
     """What arrives without a fault (each test module builds it once, as a module fixture)."""
     clean = tmp_path_factory.mktemp("clean") / "alliance.duckdb"
-    assert collect(resources_for, clean, replica_weeks).success
+    assert collect(resources_for, clean, fault_weeks).success
     return rows(clean, ARRIVED)
 
 
 def crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, tmp_path, resources_for,
-                                                  replica_weeks):
+                                                  fault_weeks):
     warehouse_file = tmp_path / "alliance.duckdb"
     earlier = tmp_path / "earlier.jsonl"
     earlier.write_text(json.dumps(EARLIER) + "\n")
@@ -72,7 +72,7 @@ def crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, tmp_pa
         load_crawl_file(conn, earlier, source="doj")
     held_before = rows(warehouse_file, "SELECT * FROM raw_documents")
 
-    assert collect(resources_for, warehouse_file, replica_weeks, faults=faults_by_name(fault)).success
+    assert collect(resources_for, warehouse_file, fault_weeks, faults=faults_by_name(fault)).success
 
     if KIND_OF_FAULT[fault]:
         kinds = set()
@@ -88,5 +88,5 @@ def crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, tmp_pa
     assert rows(warehouse_file, "SELECT count(*) FROM raw_documents WHERE version > 1") == [(0,)]
     assert rows(warehouse_file, f"SELECT * FROM raw_documents WHERE doc_id = 'doj:{EARLIER['source_id']}'") == held_before
 
-    assert collect(resources_for, warehouse_file, replica_weeks).success   # the next run picks up where this one left off
+    assert collect(resources_for, warehouse_file, fault_weeks).success   # the next run picks up where this one left off
     assert rows(warehouse_file, ARRIVED) == clean_documents
