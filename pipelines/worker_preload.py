@@ -9,6 +9,7 @@ does the same work itself."""
 from __future__ import annotations
 
 import contextlib
+import gc
 
 with contextlib.suppress(Exception):
     import pipelines.processing  # noqa: F401  (the stages' worker functions and their imports)
@@ -20,6 +21,4 @@ with contextlib.suppress(Exception):
 
 # What was loaded above lives as long as the workers: keeping it out of the collector's generations
 # spares every worker's collections a walk over it.
-import gc  # noqa: E402
-
 gc.freeze()

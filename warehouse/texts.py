@@ -12,7 +12,6 @@ from warehouse.bulk import insert_rows
 from warehouse.connection import one_thread
 from warehouse.sql import query
 
-
 # DuckDB stores a column in vectors of this many rows and decompresses a page column a whole
 # vector at a time: a read of 500 rows that touches a vector pays for all 2,048 of its pages.
 STORAGE_VECTOR_ROWS: int = duckdb.__standard_vector_size__

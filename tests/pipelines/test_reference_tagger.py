@@ -9,7 +9,11 @@ import yaml
 
 from pipelines import reference_tagger as module
 from pipelines.reference_files import REFERENCE_DIR
-from pipelines.reference_tagger import forget_reference_tagger, reference_codebook_version, reference_tagger
+from pipelines.reference_tagger import (
+    forget_reference_tagger,
+    reference_codebook_version,
+    reference_tagger,
+)
 
 
 @pytest.fixture

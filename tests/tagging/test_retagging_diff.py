@@ -7,9 +7,9 @@ import pytest
 import yaml
 
 from pipelines import processing
-from pipelines.reference_tagger import forget_reference_tagger
 from pipelines.codebook_diff import codebook_diff, render_markdown
 from pipelines.reference_files import REFERENCE_DIR
+from pipelines.reference_tagger import forget_reference_tagger
 from warehouse.schema import migrate
 
 RELEASES = {
