@@ -11,21 +11,31 @@ from replica.reply import Reply, Request
 from spiders.registry import SOURCES
 
 
+def listing_family(request: Request) -> tuple:
+    """What tells one listing from another: its path and query without the page-number parameters
+    (the sources crawl at the same time, so pages of several listings interleave)."""
+    paging = {name for names in source_hooks("PAGE_PARAMETERS") for name in names}
+    return (request.path, tuple(sorted(
+        (key, tuple(values)) for key, values in request.query.items() if key not in paging)))
+
+
 class RepeatedItem(Fault):
-    """A listing page also carries an item of the page served before it (pages shifting)."""
+    """A listing page also carries an item of the page of the same listing served before it (pages
+    shifting)."""
 
     name = "duplicate"
 
     def __init__(self, where: Where | None = None, times: int | None = 1) -> None:
         super().__init__(where, times)
-        self.carried: Any = None
+        self.carried: dict[tuple, Any] = {}
 
     def misbehave(self, request: Request, reply: Reply) -> Reply | None:
         payload = _json_object(reply)
         rows = _rows(payload)
         if not rows:
             return None
-        carried, self.carried = self.carried, rows[0]
+        family = listing_family(request)
+        carried, self.carried[family] = self.carried.get(family), rows[0]
         if carried is None or carried in rows:
             return None
         rows.insert(0, carried)
@@ -46,10 +56,7 @@ class PaginationLoop(Fault):
         rows = _rows(payload)
         if payload is None or rows is None:
             return None
-        # The same listing's other pages: the query without the sources' page-number parameters.
-        paging = {name for names in source_hooks("PAGE_PARAMETERS") for name in names}
-        family = (request.path, tuple(sorted(
-            (key, tuple(values)) for key, values in request.query.items() if key not in paging)))
+        family = listing_family(request)
         _inflate_count(payload, 2 * int(request.param("pagesize", "50") or 50))
         if nth_listing_page(0)(request):
             self.first_pages[family] = list(rows)

@@ -12,7 +12,7 @@ from dagster import (
     asset,
 )
 
-from pipelines.crawling import CrawlFailed, run_crawl
+from pipelines.crawling import CrawlRequest, run_crawls
 from pipelines.partitions import crawl_window, publication_weeks, single_run
 from pipelines.processing import prepare_workers
 from pipelines.resources import SourcesResource, WarehouseResource
@@ -59,17 +59,21 @@ def crawled_items(
         arguments = {spider: spider_arguments(conn, spider, sources.spider_scope(spider), since, until)
                      for spider in spiders}
     metadata = {"published_from": since, "published_until": until}
-    for spider in spiders:
-        stats_file = crawl_dir / f"{spider}.stats.json"
-        settings = {**base_urls, "ALLIANCE_STATS_FILE": str(stats_file),
-                    "ALLIANCE_WARC_DIR": str(raw / "warc")}
-        try:
-            output = run_crawl(spider, crawl_dir, settings, arguments[spider])
-        except CrawlFailed:
-            with warehouse.get_connection() as conn:  # a failed crawl is recorded, its watermark never used
-                record_crawl(conn, str(crawl_dir / f"{spider}.jsonl"), spider, read_stats(stats_file), "failed")
-            raise
-        stats = read_stats(stats_file)
+    stats_files = {spider: crawl_dir / f"{spider}.stats.json" for spider in spiders}
+    requests = [CrawlRequest(spider, {**base_urls, "ALLIANCE_STATS_FILE": str(stats_files[spider]),
+                                      "ALLIANCE_WARC_DIR": str(raw / "warc")}, arguments[spider])
+                for spider in spiders]
+    crawls = run_crawls(requests, crawl_dir)
+    if crawls.failed:
+        with warehouse.get_connection() as conn:  # a failed crawl is recorded, its watermark never used
+            for spider in crawls.failed:
+                record_crawl(conn, str(crawl_dir / f"{spider}.jsonl"), spider,
+                             read_stats(stats_files[spider]), "failed")
+        # the crawls that finished keep their files: the next run's raw_documents loads them
+        raise crawls.failure()
+    for output in crawls.finished:
+        spider = output.spider
+        stats = read_stats(stats_files[spider])
         context.log.info(f"crawl {spider}: {output.items} items into {output.items_file}")
         metadata[f"{spider}_items"] = output.items
         metadata[f"{spider}_requests"] = stats.get("requests", 0)

@@ -3,13 +3,14 @@ first listing pages and adds nothing; a revised release becomes a new version wh
 published in; crawls (with their windows), aliases and raw responses are recorded."""
 
 from datetime import date, timedelta
+from pathlib import PurePosixPath
 
 import duckdb
 import pytest
 from dagster import materialize
 
 from pipelines.assets.collect import crawled_items, raw_documents
-from pipelines.partitions import every_week_tags, publication_weeks
+from pipelines.partitions import publication_weeks
 from replica.faulting import listing_page_index
 from replica.faults import ChangedRelease
 from replica.server import ReplicaServer
@@ -18,9 +19,9 @@ from spiders.registry import NAMES
 NEWEST_WEEK = publication_weeks.get_last_partition_key()
 
 
-def collect(resources_for, warehouse_file, faults=None, weekly=False):
-    """Every week in one run, or (weekly) the newest week alone, as the schedule runs it."""
-    weeks = {"partition_key": NEWEST_WEEK} if weekly else {"tags": every_week_tags()}
+def collect(resources_for, warehouse_file, weeks, faults=None, weekly=False):
+    """The replica's weeks in one run, or (weekly) the newest week alone, as the schedule runs it."""
+    weeks = {"partition_key": NEWEST_WEEK} if weekly else {"tags": weeks}
     with ReplicaServer(faults=faults) as replica:
         resources = resources_for(warehouse_file, replica)
         assert materialize([crawled_items, raw_documents], resources=resources, **weeks).success
@@ -33,18 +34,20 @@ def table(warehouse_file, sql):
 
 
 @pytest.fixture(scope="module")
-def three_runs(tmp_path_factory, resources_for):
+def three_runs(tmp_path_factory, resources_for, replica_weeks):
+    """Every week the replica has documents in, then the newest week twice (the weeks between hold
+    nothing, and would only cost Dagster an event per asset and week)."""
     warehouse_file = tmp_path_factory.mktemp("warehouse") / "alliance.duckdb"
-    full = collect(resources_for, warehouse_file)
+    full = collect(resources_for, warehouse_file, replica_weeks)
     after_full = table(warehouse_file, "SELECT doc_id, version, content_sha256 FROM raw_documents ORDER BY ALL")
-    weekly = collect(resources_for, warehouse_file, weekly=True)
+    weekly = collect(resources_for, warehouse_file, replica_weeks, weekly=True)
     after_weekly = table(warehouse_file, "SELECT doc_id, version, content_sha256 FROM raw_documents ORDER BY ALL")
     # revise a release the crawls cover (the API gives its body, so the change shows in the listing)
     [(uuid,)] = table(warehouse_file, "SELECT source_id FROM raw_documents WHERE source = 'doj' AND "
                                       "lower(html) NOT LIKE '%<html%' "
                                       "ORDER BY published DESC, source_id LIMIT 1")
     revised = ChangedRelease(uuid=uuid)
-    collect(resources_for, warehouse_file, faults=revised, weekly=True)
+    collect(resources_for, warehouse_file, replica_weeks, faults=revised, weekly=True)
     return warehouse_file, full, weekly, after_full, after_weekly, revised
 
 
@@ -70,18 +73,23 @@ def test_release_revised_years_ago_is_stored_as_a_new_version_by_a_weekly_run(th
     assert table(warehouse_file, "SELECT count(*) FROM raw_documents WHERE version > 1") == [(1,)]
 
 
-def test_each_crawl_is_recorded_with_the_weeks_it_covered(three_runs):
+def test_each_crawl_is_recorded_with_the_weeks_it_covered(three_runs, replica_weeks):
     warehouse_file = three_runs[0]
-    runs = table(warehouse_file, "SELECT spider, outcome, requests > 0, watermark_after IS NOT NULL, "
-                                 "json_extract_string(arguments, '$.since'), json_extract_string(arguments, '$.until') "
-                                 "FROM crawl_runs ORDER BY started_at")
-    first, last = every_week_tags().values()
-    newest_sunday = str(date.fromisoformat(last) + timedelta(days=6))
-    sources = len(NAMES)  # each run crawls every registry source, in the registry's order
-    assert [r[:3] for r in runs] == [(spider, "complete", True) for spider in NAMES * 3]
-    assert [r[4:] for r in runs] == ([(first, newest_sunday)] * sources
-                                     + [(NEWEST_WEEK, newest_sunday)] * 2 * sources)
-    assert all(r[3] for r in runs[:sources])  # the newest publication date a full crawl saw
+    rows = table(warehouse_file, "SELECT crawl_file, started_at, spider, outcome, requests > 0, "
+                                 "watermark_after IS NOT NULL, json_extract_string(arguments, '$.since'), "
+                                 "json_extract_string(arguments, '$.until') FROM crawl_runs")
+    by_run = {}   # a run's crawls share its crawl directory and run at the same time
+    for crawl_file, started_at, *record in rows:
+        by_run.setdefault(str(PurePosixPath(crawl_file).parent), []).append((started_at, tuple(record)))
+    runs = [sorted((record for _, record in crawls), key=lambda r: NAMES.index(r[0]))
+            for crawls in sorted(by_run.values(), key=lambda crawls: min(started for started, _ in crawls))]
+    first, last = replica_weeks.values()
+    sunday = {week: str(date.fromisoformat(week) + timedelta(days=6)) for week in (last, NEWEST_WEEK)}
+    assert [[r[:3] for r in run] for run in runs] == [[(spider, "complete", True) for spider in NAMES]] * 3
+    assert [{tuple(r[4:]) for r in run} for run in runs] == [{(first, sunday[last])},
+                                                             {(NEWEST_WEEK, sunday[NEWEST_WEEK])},
+                                                             {(NEWEST_WEEK, sunday[NEWEST_WEEK])}]
+    assert all(r[3] for r in runs[0])  # the newest publication date a full crawl saw
 
 
 def test_aliases_and_archived_responses_are_indexed(three_runs):

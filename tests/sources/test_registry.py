@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.crawling import run_crawl
+from pipelines.crawling import CrawlRequest, run_crawls
 from replica.server import ReplicaServer
 from spiders.registry import NAMES, SOURCES, RegistryError, Source, load_registry, source
 from warehouse.crawl_records import crawl_outcome
@@ -28,17 +28,18 @@ def crawls(tmp_path_factory) -> dict[str, tuple]:
     """Every registry source crawled from one replica over its whole publication span, with its
     default scope: {name: (CrawlOutput, crawl record, number of documents the replica serves)}."""
     root = tmp_path_factory.mktemp("crawls")
-    done = {}
     with ReplicaServer() as replica:
-        for entry in SOURCES:
-            days = replica.catalogue[entry.name].days()
-            stats_file = root / f"{entry.name}.stats.json"
-            output = run_crawl(entry.name, root, {**POLITENESS_OFF, **replica.base_urls,
-                                                  "ALLIANCE_STATS_FILE": str(stats_file)},
-                               {"since": min(days).isoformat(), "until": max(days).isoformat()})
-            done[entry.name] = (output, json.loads(stats_file.read_text(encoding="utf-8")),
-                                len(days))
-    return done
+        days = {entry.name: replica.catalogue[entry.name].days() for entry in SOURCES}
+        results = run_crawls(
+            [CrawlRequest(entry.name, {**POLITENESS_OFF, **replica.base_urls,
+                                       "ALLIANCE_STATS_FILE": str(root / f"{entry.name}.stats.json")},
+                          {"since": min(days[entry.name]).isoformat(),
+                           "until": max(days[entry.name]).isoformat()})
+             for entry in SOURCES], root)
+    assert results.failed == {}
+    return {output.spider: (output, json.loads((root / f"{output.spider}.stats.json").read_text(encoding="utf-8")),
+                            len(days[output.spider]))
+            for output in results.finished}
 
 
 @pytest.mark.parametrize("name", NAMES)
