@@ -12,7 +12,7 @@ from dagster import materialize
 from pipelines.archive_source import ArchivedVersion, archived_html
 from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.cli import main
-from pipelines.partitions import every_week_tags, publication_weeks
+from pipelines.partitions import publication_weeks
 from pipelines.reextraction import reextract
 from replica.faults import ChangedRelease
 from replica.server import ReplicaServer
@@ -22,10 +22,11 @@ VERSIONS = ("SELECT doc_id, version, source, source_id, fetch_url, fetched_at, t
             "content_sha256, html FROM raw_documents ORDER BY doc_id, version")
 
 
-def collect(resources_for, warehouse_file, faults=None, port=0, weekly=False):
-    """Crawl every week (or, weekly, the newest week alone, as the schedule does) into the warehouse;
-    returns the replica's port (the same port again means the same URLs, as with the live sites)."""
-    weeks = {"partition_key": publication_weeks.get_last_partition_key()} if weekly else {"tags": every_week_tags()}
+def collect(resources_for, warehouse_file, weeks, faults=None, port=0, weekly=False):
+    """Crawl the replica's weeks (or, weekly, the newest week alone, as the schedule does) into the
+    warehouse; returns the replica's port (the same port again means the same URLs, as with the live
+    sites)."""
+    weeks = {"partition_key": publication_weeks.get_last_partition_key()} if weekly else {"tags": weeks}
     with ReplicaServer(port=port, faults=faults) as replica:
         assert materialize([crawled_items, raw_documents],
                            resources=resources_for(warehouse_file, replica), **weeks).success
@@ -33,16 +34,16 @@ def collect(resources_for, warehouse_file, faults=None, port=0, weekly=False):
 
 
 @pytest.fixture(scope="module")
-def collected(tmp_path_factory, resources_for):
-    """A warehouse after a crawl of every week, then a weekly crawl in which one release with an API
-    body was revised."""
+def collected(tmp_path_factory, resources_for, replica_weeks):
+    """A warehouse after a crawl of the replica's weeks, then a weekly crawl in which one release with
+    an API body was revised."""
     warehouse_file = tmp_path_factory.mktemp("collected") / "alliance.duckdb"
-    port = collect(resources_for, warehouse_file)
+    port = collect(resources_for, warehouse_file, replica_weeks)
     with duckdb.connect(str(warehouse_file), read_only=True) as conn:
         [(uuid,)] = conn.execute("SELECT source_id FROM raw_documents WHERE source = 'doj' AND "
                                  "fetch_url LIKE '%press_releases.json%' "
                                  "ORDER BY published DESC, source_id LIMIT 1").fetchall()
-    collect(resources_for, warehouse_file, faults=ChangedRelease(uuid=uuid), port=port, weekly=True)
+    collect(resources_for, warehouse_file, replica_weeks, faults=ChangedRelease(uuid=uuid), port=port, weekly=True)
     return warehouse_file
 
 
