@@ -35,9 +35,10 @@ EARLIER = {"source": "doj", "source_id": "kept-from-an-earlier-crawl", "title": 
 
 def faulted_sources() -> str:
     """The first two sources whose replica module defines the fault hooks (replica/source.py). A fault
-    is served on the first replies it matches, so the first source crawled meets it and the second
-    shows that the others are unharmed; crawling more would only repeat a clean crawl in each of the
-    two dozen runs below. Each source's own tests cover its bad bodies."""
+    is served on the first replies it matches, so the source whose reply comes first meets it and the
+    other (they crawl at the same time) shows that the others are unharmed; crawling more would only
+    repeat a clean crawl in each of the two dozen runs below. Each source's own tests cover its bad
+    bodies."""
     hooked = [name for name in NAMES
               if hasattr(importlib.import_module(f"spiders.{name}.replica"), "listing_page")]
     return ",".join(hooked[:2])
