@@ -17,6 +17,12 @@ def replica_resources(warehouse_file, replica, **more_settings) -> dict:
 
 
 @pytest.fixture(scope="session")
+def fast_crawl() -> dict[str, str]:
+    """Scrapy settings for crawls of the replica: no politeness delays."""
+    return FAST_CRAWL
+
+
+@pytest.fixture(scope="session")
 def resources_for():
     """resources_for(warehouse_file, replica, **scrapy_settings) -> Dagster resources."""
     return replica_resources

@@ -6,7 +6,7 @@ import subprocess
 from urllib.parse import urlsplit
 
 import duckdb
-from conftest import FAST_CRAWL
+import pytest
 from dagster import materialize
 
 from pipelines.assets.collect import crawled_items
@@ -17,16 +17,20 @@ from spiders.registry import SOURCES
 WINDOW = {"since": "2016-01-01", "until": "2016-06-30"}
 
 
-def request(replica, spider, crawl_dir, **arguments):
-    settings = {**replica.base_urls, **FAST_CRAWL,
-                "ALLIANCE_STATS_FILE": str(crawl_dir / f"{spider}.stats.json"),
-                "ALLIANCE_WARC_DIR": str(crawl_dir / "warc")}
-    return CrawlRequest(spider, settings, {**WINDOW, **arguments})
+@pytest.fixture
+def crawl_request(fast_crawl):
+    """crawl_request(replica, spider, crawl_dir, **arguments) -> the CrawlRequest the collect asset makes."""
+    def make(replica, spider, crawl_dir, **arguments):
+        settings = {**replica.base_urls, **fast_crawl,
+                    "ALLIANCE_STATS_FILE": str(crawl_dir / f"{spider}.stats.json"),
+                    "ALLIANCE_WARC_DIR": str(crawl_dir / "warc")}
+        return CrawlRequest(spider, settings, {**WINDOW, **arguments})
+    return make
 
 
-def test_each_crawl_keeps_its_own_items_stats_and_arguments(tmp_path):
+def test_each_crawl_keeps_its_own_items_stats_and_arguments(tmp_path, crawl_request):
     with ReplicaServer() as replica:
-        results = run_crawls([request(replica, "doj", tmp_path), request(replica, "eu", tmp_path)],
+        results = run_crawls([crawl_request(replica, "doj", tmp_path), crawl_request(replica, "eu", tmp_path)],
                              tmp_path)
     assert results.failed == {}
     assert [output.spider for output in results.finished] == ["doj", "eu"]
@@ -44,10 +48,10 @@ def test_each_crawl_keeps_its_own_items_stats_and_arguments(tmp_path):
         assert f"{output.spider}: crawl closed (finished), {output.items} items" in log
 
 
-def test_a_crawl_that_cannot_start_is_named_and_the_others_finish(tmp_path):
+def test_a_crawl_that_cannot_start_is_named_and_the_others_finish(tmp_path, crawl_request):
     with ReplicaServer() as replica:
-        results = run_crawls([request(replica, "doj", tmp_path, since="last spring"),
-                              request(replica, "eu", tmp_path)], tmp_path)
+        results = run_crawls([crawl_request(replica, "doj", tmp_path, since="last spring"),
+                              crawl_request(replica, "eu", tmp_path)], tmp_path)
     assert list(results.failed) == ["doj"]
     assert "since must be an ISO date" in results.failed["doj"]
     assert [output.spider for output in results.finished] == ["eu"]
