@@ -38,6 +38,10 @@ STAGE_COUNTS = {
 }
 
 
+# The stages partitioned by week: each materializes once per week of the run; the others once a run.
+WEEKLY_STAGES = ("crawled_items", "raw_documents", "extracted_texts", "near_duplicate_links", "document_tags")
+
+
 def stage_line(step: str, metadata: dict, seconds: float) -> str:
     """`step: name value, name value (12.3 s)`: the numbers that say what the stage did."""
     counts = ", ".join(
@@ -144,7 +148,7 @@ class RunWatcher:
         step = event.step_key
         kind = event.event_type
         if kind == DagsterEventType.STEP_START:
-            total = self.weeks if step not in ("alliance_reference",) else 1
+            total = self.weeks if step in WEEKLY_STAGES else 1
             steps[step] = _Step(time.time(), progress.add_task(step, total=total))
         elif kind == DagsterEventType.ASSET_MATERIALIZATION and steps.get(step):
             current = steps[step]

@@ -71,6 +71,14 @@ def test_two_week_backfill_then_one_week_alone(tmp_path, resources_for, busy_wee
     assert backfill.asset_materializations_for_node("crawled_items")[0].partition is not None
 
 
+def test_the_weekly_stages_are_the_partitioned_assets_and_the_rest_cover_the_whole_warehouse():
+    from pipelines.progress import WEEKLY_STAGES
+
+    assert [a.key.path[-1] for a in PARTITIONED] == list(WEEKLY_STAGES)
+    assert {a.key.path[-1] for a in ALL_ASSETS} - set(WEEKLY_STAGES) == {
+        "alliance_reference", "researcher_views", "published_warehouse", "research_report"}
+
+
 def test_partitions_are_mondays_from_june_2012():
     keys = publication_weeks.get_partition_keys(current_time=datetime(2012, 7, 3, tzinfo=UTC))
     assert keys == ["2012-06-04", "2012-06-11", "2012-06-18", "2012-06-25"]
