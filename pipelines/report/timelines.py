@@ -59,13 +59,16 @@ def member_timelines(goals: list[Goal], members: list[Member], evidence: list[Ev
 def _page(goals, page: list[Member], by_member, span, path: Path, number: int, total: int) -> Path:
     rows = max(1, -(-len(page) // COLUMNS))
     figure = new_figure(16, 1.0 + 1.9 * rows)
-    grid = figure.subplots(rows, COLUMNS, sharex=True, sharey=True, squeeze=False)
+    # Every panel gets the same limits, ticks and tick labels, so the axes are not shared: matplotlib
+    # checks every sibling of a shared axis at each limit lookup, a quarter of the page's time.
+    grid = figure.subplots(rows, COLUMNS, squeeze=False)
     start, end = span[0] - timedelta(days=30), span[1] + timedelta(days=30)
     for index, axes in enumerate(grid.flat):
         if index >= len(page):
             axes.set_visible(False)
             continue
-        _panel(axes, goals, page[index], by_member[page[index].code], start, end)
+        _panel(axes, goals, page[index], by_member[page[index].code], start, end,
+               first_column=index % COLUMNS == 0)
     figure.legend(handles=_legend(), loc="upper right", ncols=3, frameon=False, fontsize=8)
     figure.suptitle(f"Member timelines ({number} of {total}): relevant documents per goal",
                     x=0.01, ha="left")
@@ -84,7 +87,8 @@ def _fixed_layout(figure, rows: int) -> None:
                            wspace=0.06, hspace=_GAP_IN / (panel_height - _GAP_IN))
 
 
-def _panel(axes, goals: list[Goal], member: Member, evidence: list[Evidence], start: date, end: date) -> None:
+def _panel(axes, goals: list[Goal], member: Member, evidence: list[Evidence], start: date, end: date,
+           first_column: bool) -> None:
     row_of = {g.code: i for i, g in enumerate(goals)}
     axes.set_xlim(start, end)
     if member.joined_on is None:
@@ -101,11 +105,14 @@ def _panel(axes, goals: list[Goal], member: Member, evidence: list[Evidence], st
                      facecolors=color if action else "none", edgecolors=color, linewidths=1.2)
     mark_milestones(axes, labelled=False)
     axes.set_ylim(len(goals) - 0.5, -0.5)
-    axes.set_yticks(range(len(goals)), [g.name for g in goals], fontsize=7)
+    if first_column:  # the goal names once per row of panels
+        axes.set_yticks(range(len(goals)), [g.name for g in goals], fontsize=7)
+    else:
+        axes.set_yticks(range(len(goals)))
+        axes.tick_params(axis="y", labelleft=False)
     axes.xaxis.set_major_locator(mdates.YearLocator())
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    # shared axes label only the bottom row; a panel above an empty slot would show no years
-    axes.tick_params(axis="x", labelsize=7, labelbottom=True)
+    axes.tick_params(axis="x", labelsize=7)  # years under every panel, above an empty slot too
     joined = "join date unknown" if member.joined_on is None else f"joined {member.joined_on}"
     left = f", left {member.left_on}" if member.left_on else ""
     axes.set_title(f"{member.label} ({joined}{left})", fontsize=8, loc="left")
