@@ -177,3 +177,18 @@ def test_alternatives_whose_words_a_text_lacks_are_left_out_of_its_search():
 def test_an_earlier_alternative_still_wins_where_two_match_at_one_place():
     pattern = alternation([r"child\s+abuse", r"child\s+abuse\s+material"], re.IGNORECASE)
     assert [m.group() for m in finditer(pattern, "child abuse material")] == ["child abuse"]
+
+
+def test_words_are_found_inside_other_words_and_overlapping_them():
+    # "child" only inside "children"; "ren" and "dren" overlap it; "ÆRE" folds to "ære"
+    pattern = alternation([r"\bchild\w*", r"\w*dren\b", r"\w+ren\b", r"\bære\b"], re.IGNORECASE)
+    assert [m.group() for m in finditer(pattern, "Grandchildren ÆRE")] == ["Grandchildren", "ÆRE"]
+    assert [m.group() for m in finditer(pattern, "the children")] == ["children"]
+
+
+def test_an_alternation_built_later_is_searched_with_its_own_words():
+    first = alternation([r"\bgrooming\b", r"\bsextortion\b"], re.IGNORECASE)
+    assert [m.group() for m in finditer(first, "online grooming")] == ["grooming"]
+    later = alternation([r"\bhotline\w*", r"\bgrooming\b"], re.IGNORECASE)   # the word index grows
+    assert [m.group() for m in finditer(later, "online grooming, hotlines")] == ["grooming", "hotlines"]
+    assert [m.group() for m in finditer(first, "online grooming, hotlines")] == ["grooming"]
