@@ -86,3 +86,10 @@ def test_a_measured_child_reports_its_exit_and_output():
     run = run_measured([sys.executable, "-c", "print('hello'); raise SystemExit(3)"])
     assert (run.returncode, run.stdout.strip()) == (3, "hello")
     assert run.peak_rss_mb > 0
+
+
+def test_two_timings_of_one_speed_add_up_to_their_documents_over_their_seconds():
+    from bench.floor import FloorSpeed
+
+    both = FloorSpeed(600, 1.0) + FloorSpeed(600, 2.0)
+    assert both == FloorSpeed(1200, 3.0) and both.docs_per_s == 400
