@@ -149,7 +149,8 @@ class RunWatcher:
         kind = event.event_type
         if kind == DagsterEventType.STEP_START:
             total = self.weeks if step in WEEKLY_STAGES else 1
-            steps[step] = _Step(time.time(), progress.add_task(step, total=total))
+            # the event's own time: events are read in batches, so the time they are read at is late
+            steps[step] = _Step(entry.timestamp, progress.add_task(step, total=total))
         elif kind == DagsterEventType.ASSET_MATERIALIZATION and steps.get(step):
             current = steps[step]
             progress.advance(current.task)
@@ -166,7 +167,7 @@ class RunWatcher:
         ):
             current = steps[step]
             progress.remove_task(current.task)
-            seconds = time.time() - current.started
+            seconds = entry.timestamp - current.started
             if kind == DagsterEventType.STEP_FAILURE:
                 error = event.event_specific_data.error
                 message = error.message.strip().splitlines()[-1] if error else "failed"

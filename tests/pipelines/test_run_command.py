@@ -151,6 +151,29 @@ def test_run_shows_in_the_instance_the_ui_reads(autumn_2014):
     assert "STEP_SUCCESS" in log_file.read_text()
 
 
+def test_each_stage_line_gives_the_time_the_step_took(autumn_2014):
+    """From the step's own events, not from when the watcher happened to read them."""
+    import re
+
+    from dagster import DagsterEventType, DagsterInstance
+
+    completed, home, _ = autumn_2014
+    with DagsterInstance.from_config(str(home)) as instance:
+        (run,) = instance.get_runs()
+        started, took = {}, {}
+        for entry in instance.all_logs(run.run_id):
+            event = entry.dagster_event
+            if event and event.event_type == DagsterEventType.STEP_START:
+                started[event.step_key] = entry.timestamp
+            elif event and event.event_type == DagsterEventType.STEP_SUCCESS:
+                took[event.step_key] = entry.timestamp - started[event.step_key]
+    shown = {m["step"]: float(m["seconds"]) for m in re.finditer(
+        r"^(?P<step>\w+): .*\((?P<seconds>[\d.]+) s\)$", completed.stdout, re.MULTILINE)}
+    assert len(shown) >= 8
+    for step, seconds in shown.items():
+        assert abs(seconds - took[step]) <= 0.051, (step, seconds, took[step])
+
+
 def test_an_unknown_source_is_refused_in_one_line(tmp_path):
     completed = subprocess.run(
         [sys.executable, "-m", "pipelines.cli", "run", "--sources", "doj,nowhere"],
