@@ -40,7 +40,8 @@ logger = logging.getLogger("crawl")
 def name_in_the_log(crawler: Crawler, spider: str) -> None:
     """The crawls share one log: Scrapy's own lines for a crawl do not name its spider, these do."""
     def opened(**_) -> None:
-        logger.info(f"{spider}: crawl opened with {crawler.spider.arguments or 'no arguments'}")
+        arguments = getattr(crawler.spider, "arguments", None)   # the project's spiders keep theirs
+        logger.info(f"{spider}: crawl opened with {arguments or 'no arguments'}")
 
     def closed(reason: str = "", **_) -> None:
         logger.info(f"{spider}: crawl closed ({reason}), "
