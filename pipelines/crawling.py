@@ -31,7 +31,6 @@ class CrawlRequest:
 class CrawlOutput:
     spider: str
     items_file: Path
-    log_file: Path
     items: int
 
 
@@ -83,7 +82,7 @@ def run_crawls(requests: list[CrawlRequest], crawl_dir: Path) -> CrawlResults:
         partial.rename(final)
         with final.open("rb") as handle:
             items = sum(1 for line in handle if line.strip())
-        finished.append(CrawlOutput(request.spider, final, log_file, items))
+        finished.append(CrawlOutput(request.spider, final, items))
     return CrawlResults(finished, failed, log_file)
 
 

@@ -38,8 +38,11 @@ STAGE_COUNTS = {
 }
 
 
-# The stages partitioned by week: each materializes once per week of the run; the others once a run.
-WEEKLY_STAGES = ("crawled_items", "raw_documents", "extracted_texts", "near_duplicate_links", "document_tags")
+def weekly_stages() -> tuple[str, ...]:
+    """The stages partitioned by week: each materializes once per week of the run; the others once."""
+    from pipelines.assets import ALL_ASSETS
+
+    return tuple(a.key.path[-1] for a in ALL_ASSETS if a.partitions_def is not None)
 
 
 def stage_line(step: str, metadata: dict, seconds: float) -> str:
@@ -87,6 +90,7 @@ class RunWatcher:
         self.instance, self.launch_tag, self.weeks = instance, launch_tag, weeks
         self.crawls_dir, self.console = crawls_dir, console
         self.checks_passed, self.checks_failed = 0, []
+        self.weekly_stages = weekly_stages()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._follow, name="run-watcher", daemon=True)
         self._started = time.time()
@@ -148,7 +152,7 @@ class RunWatcher:
         step = event.step_key
         kind = event.event_type
         if kind == DagsterEventType.STEP_START:
-            total = self.weeks if step in WEEKLY_STAGES else 1
+            total = self.weeks if step in self.weekly_stages else 1
             # the event's own time: events are read in batches, so the time they are read at is late
             steps[step] = _Step(entry.timestamp, progress.add_task(step, total=total))
         elif kind == DagsterEventType.ASSET_MATERIALIZATION and steps.get(step):

@@ -239,14 +239,13 @@ def _index() -> _WordIndex:
     if _word_index is None:
         _word_index = _WordIndex({word for alternatives in _ALTERNATIVES.values()
                                   for words in alternatives.words if words for word in words})
-        _present_words.cache_clear()
     return _word_index
 
 
 @lru_cache(maxsize=64)
-def _present_words(text: str) -> frozenset[str]:
-    """The required words of every alternation that `text` holds (casefolded, anywhere)."""
-    return _index().present(casefolded(text))
+def _present_words(index: _WordIndex, text: str) -> frozenset[str]:
+    """The words of `index` that `text` holds (casefolded, anywhere)."""
+    return index.present(casefolded(text))
 
 
 def alternation(sources: list[str], flags: int) -> re.Pattern[str]:
@@ -275,8 +274,7 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     alternatives = _ALTERNATIVES.get(pattern)
     if alternatives is None:
         return pattern.finditer(text) if may_match(pattern, text) else iter(())
-    _index()   # built first: building it empties the cache of the words found
-    kept = alternatives.kept(_present_words(text))
+    kept = alternatives.kept(_present_words(_index(), text))
     if not kept:
         return iter(())
     if len(kept) == len(alternatives.sources):

@@ -72,10 +72,10 @@ def test_two_week_backfill_then_one_week_alone(tmp_path, resources_for, busy_wee
 
 
 def test_the_weekly_stages_are_the_partitioned_assets_and_the_rest_cover_the_whole_warehouse():
-    from pipelines.progress import WEEKLY_STAGES
+    from pipelines.progress import weekly_stages
 
-    assert [a.key.path[-1] for a in PARTITIONED] == list(WEEKLY_STAGES)
-    assert {a.key.path[-1] for a in ALL_ASSETS} - set(WEEKLY_STAGES) == {
+    assert [a.key.path[-1] for a in PARTITIONED] == list(weekly_stages())
+    assert {a.key.path[-1] for a in ALL_ASSETS} - set(weekly_stages()) == {
         "alliance_reference", "researcher_views", "published_warehouse", "research_report"}
 
 
