@@ -3,8 +3,8 @@
     python -m bench.pipeline_run WAREHOUSE CRAWL_FILE
 
 load_crawl_file (one file per source, split from the corpus before the clock starts) ->
-extract_pending -> tag_pending (every core unless ALLIANCE_WORKERS says otherwise), as the Dagster
-assets call them. Prints one JSON object. Run it twice on the same
+extract_pending -> link_near_duplicates -> tag_pending (every core unless ALLIANCE_WORKERS says
+otherwise), as the Dagster assets call them. Prints one JSON object. Run it twice on the same
 warehouse and file for the run with nothing new. A process of its own, so that its memory (and
 its workers') can be measured apart from the benchmark's. The crawl file is the benchmark's
 synthetic corpus (bench/corpus.py), loaded as the doj crawl it is shaped like.
@@ -27,7 +27,7 @@ def _peak_mb() -> float:
 
 
 def run(warehouse: Path, crawl_files: dict[str, Path]) -> dict:
-    from pipelines.processing import extract_pending, prepare_workers, tag_pending
+    from pipelines.processing import extract_pending, link_near_duplicates, prepare_workers, tag_pending
     from warehouse.connection import connect
     from warehouse.raw import load_crawl_file
     from warehouse.schema import migrate
@@ -41,17 +41,20 @@ def run(warehouse: Path, crawl_files: dict[str, Path]) -> dict:
         after_load, peak_load = time.perf_counter(), _peak_mb()
         extracted = extract_pending(conn)
         after_extract, peak_extract = time.perf_counter(), _peak_mb()
+        linked = link_near_duplicates(conn)
+        after_link, peak_link = time.perf_counter(), _peak_mb()
         tagged = tag_pending(conn)
         finished, peak_tag = time.perf_counter(), _peak_mb()
     return {
         "open_s": opened - started, "load_s": after_load - opened,
-        "extract_s": after_extract - after_load, "tag_s": finished - after_extract,
+        "extract_s": after_extract - after_load, "link_s": after_link - after_extract,
+        "tag_s": finished - after_link,
         "total_s": finished - started,
         # the main process's peak after each stage (workers not included)
-        "main_peak_mb": {"load": peak_load, "extract": peak_extract, "tag": peak_tag},
+        "main_peak_mb": {"load": peak_load, "extract": peak_extract, "link": peak_link, "tag": peak_tag},
         "new_versions": sum(load.new_versions for load in loaded),
         "already_loaded": all(load.already_loaded for load in loaded),
-        "extracted": extracted.extracted, "without_text": extracted.without_text,
+        "extracted": extracted.extracted, "without_text": extracted.without_text, "linked": linked,
         "tagged": tagged.tagged, "member_tags": tagged.member_tags, "goal_tags": tagged.goal_tags,
     }
 

@@ -2,8 +2,8 @@
 
 Two kinds of repeat:
 - the same text twice (one release under two DOJ components, a statement posted by two offices):
-  word 5-shingles, candidates from MinHash LSH (datasketch), confirmed by the exact Jaccard
-  similarity of the shingle sets (method 'shingles');
+  word 5-shingles, candidates from MinHash LSH (datasketch's MinHash, cut into the bands its
+  MinHashLSH would use), confirmed by the Jaccard similarity of the shingle sets (method 'shingles');
 - the same text in two languages (a Commission text in English and in French): translations share
   almost no words but keep their numbers and names; documents of the same source in two different
   detected languages are compared on those anchors (method 'anchors', similarity = the Jaccard of
@@ -12,16 +12,21 @@ Two kinds of repeat:
 Blocking keeps this fast for tens of thousands of documents: a document is only compared with
 documents published at most WINDOW_DAYS before or after it, and undated documents only with each
 other. Records arrive sorted by date, so only a sliding window of fingerprints sits in memory.
+A fingerprint depends on its text alone (`fingerprint`), so the texts can be fingerprinted in
+worker processes while one process compares them in date order (`similar_pairs`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import deque
+import zlib
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache, lru_cache
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 SHINGLE_WORDS = 5
@@ -103,43 +108,114 @@ def jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b)
 
 
+Bands = tuple[bytes, ...]   # a MinHash cut into the bands of an LSH index, each band as bytes
+
+
 @dataclass(frozen=True)
-class _Fingerprint:
-    record: TextRecord
-    shingles: frozenset[str]
+class Fingerprint:
+    """What comparing a document needs, made from its text alone (in a worker process, say)."""
+    record: TextRecord                  # its text left out: settling the pairs needs none
+    shingles: np.ndarray                # the CRC-32 of each shingle, sorted, each once (sent as bytes)
     numbers: frozenset[str]
     names: frozenset[str]
-    shingle_hash: MinHash
-    number_hash: MinHash | None   # None: no language known, or too few numbers to match a translation
+    shingle_bands: Bands | None         # None: a text without words, compared with nothing
+    number_bands: Bands | None          # None: no language known, or too few numbers to match a translation
 
 
 def _hash32(item: str) -> int:
-    # Python's own string hash: several times faster than datasketch's SHA-1, and enough here
-    # because fingerprints never leave the process (its per-process salt does not matter).
-    return hash(item) & 0xFFFFFFFF
+    # CRC-32 of the UTF-8 bytes: several times faster than datasketch's SHA-1, and the same in every
+    # process, so fingerprints made in different worker processes compare (Python's hash() is salted
+    # per process). As set members its collisions are negligible: two texts of a thousand shingles
+    # share a spurious one with a chance of about 1 in 4,000, which moves their Jaccard by 0.001.
+    return zlib.crc32(item.encode("utf-8", errors="surrogatepass"))
+
+
+_NO_SHINGLES = np.empty(0, dtype=np.uint32)
+
+
+def _same(value: int) -> int:
+    return value
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """One set of permutations for every MinHash (datasketch derives them from a fixed seed)."""
+    return MinHash(num_perm=NUM_PERM, hashfunc=_same)
+
+
+@cache
+def _band_ranges(threshold: float) -> tuple[tuple[int, int], ...]:
+    """The bands datasketch's MinHashLSH cuts a MinHash into for this threshold (the split that
+    weighs its false positives and false negatives equally)."""
+    return tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+
+
+def _bands(hashed: list[int], threshold: float) -> Bands:
+    template = _template()
+    minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
+                      hashfunc=_same)
+    minhash.update_batch(hashed)
+    return tuple(minhash.hashvalues[start:end].tobytes() for start, end in _band_ranges(threshold))
+
+
+def fingerprint(record: TextRecord) -> Fingerprint:
+    """The record's fingerprint (pure: the same in any process)."""
+    bare = replace(record, text="")
+    if not record.text.strip():
+        return Fingerprint(bare, _NO_SHINGLES, frozenset(), frozenset(), None, None)
+    words = np.unique(np.fromiter(map(_hash32, shingles(record.text)), dtype=np.uint32))
+    figures = numbers(record.text)
+    by_numbers = (_bands([_hash32(figure) for figure in figures], _LSH_NUMBERS)
+                  if record.language and len(figures) >= MIN_NUMBERS else None)
+    return Fingerprint(bare, words, figures, names(record.text), _bands(words.tolist(), _LSH_SHINGLES),
+                       by_numbers)
+
+
+class _BandIndex:
+    """LSH over banded MinHashes, as datasketch's MinHashLSH keeps it: a document is a candidate for
+    another when they agree on a whole band. The bands arrive ready-made with each fingerprint, cut
+    where it was made (a worker process), so that the index itself does only dictionary lookups."""
+
+    def __init__(self) -> None:
+        self._buckets: defaultdict[tuple[int, bytes], set[str]] = defaultdict(set)
+        self._bands_of: dict[str, Bands] = {}
+
+    def insert(self, doc_id: str, bands: Bands) -> None:
+        self._bands_of[doc_id] = bands
+        for number, band in enumerate(bands):
+            self._buckets[(number, band)].add(doc_id)
+
+    def query(self, bands: Bands) -> set[str]:
+        found: set[str] = set()
+        for number, band in enumerate(bands):
+            found.update(self._buckets.get((number, band), ()))
+        return found
+
+    def remove(self, doc_id: str) -> None:
+        for number, band in enumerate(self._bands_of.pop(doc_id)):
+            bucket = self._buckets[(number, band)]
+            bucket.discard(doc_id)
+            if not bucket:
+                del self._buckets[(number, band)]
+
+
+def _jaccard_of_sorted(a: np.ndarray, b: np.ndarray) -> float:
+    """jaccard() of two sets given as sorted arrays of distinct values."""
+    if not a.size and not b.size:
+        return 0.0
+    shared = np.intersect1d(a, b, assume_unique=True).size
+    return shared / (a.size + b.size - shared)
 
 
 class _Window:
     """The fingerprints of the documents published within the window, with their LSH indexes."""
 
     def __init__(self) -> None:
-        self.template = MinHash(num_perm=NUM_PERM, hashfunc=_hash32)   # one set of permutations for all
-        self.by_shingles = MinHashLSH(threshold=_LSH_SHINGLES, num_perm=NUM_PERM)
+        self.by_shingles = _BandIndex()
         # one index per language: a text only looks for translations among the other languages
-        self.by_numbers: dict[str, MinHashLSH] = {}
-        self.members: dict[str, _Fingerprint] = {}
+        self.by_numbers: defaultdict[str, _BandIndex] = defaultdict(_BandIndex)
+        self.members: dict[str, Fingerprint] = {}
         self.order: deque[str] = deque()
-
-    def _minhash(self, items: frozenset[str]) -> MinHash:
-        hashed = MinHash(num_perm=NUM_PERM, permutations=self.template.permutations,
-                         scheme=self.template.scheme, hashfunc=_hash32)
-        hashed.update_batch(items)
-        return hashed
-
-    def fingerprint(self, record: TextRecord) -> _Fingerprint:
-        words, figures = shingles(record.text), numbers(record.text)
-        by_numbers = self._minhash(figures) if record.language and len(figures) >= MIN_NUMBERS else None
-        return _Fingerprint(record, words, figures, names(record.text), self._minhash(words), by_numbers)
 
     def evict_before(self, day: date | None) -> None:
         while self.order and day is not None:
@@ -155,41 +231,38 @@ class _Window:
     def _remove(self, doc_id: str) -> None:
         gone = self.members.pop(doc_id)
         self.by_shingles.remove(doc_id)
-        if gone.number_hash is not None:
+        if gone.number_bands is not None:
             self.by_numbers[gone.record.language].remove(doc_id)
 
-    def add(self, found: _Fingerprint) -> None:
+    def add(self, found: Fingerprint) -> None:
         doc_id = found.record.doc_id
         if doc_id in self.members:
             raise ValueError(f"document {doc_id} appears twice among the records")
         self.members[doc_id] = found
         self.order.append(doc_id)
-        self.by_shingles.insert(doc_id, found.shingle_hash)
-        if found.number_hash is not None:
-            language = found.record.language
-            if language not in self.by_numbers:
-                self.by_numbers[language] = MinHashLSH(threshold=_LSH_NUMBERS, num_perm=NUM_PERM)
-            self.by_numbers[language].insert(doc_id, found.number_hash)
+        self.by_shingles.insert(doc_id, found.shingle_bands)
+        if found.number_bands is not None:
+            self.by_numbers[found.record.language].insert(doc_id, found.number_bands)
 
-    def pairs_with(self, found: _Fingerprint) -> Iterator[SimilarPair]:
+    def pairs_with(self, found: Fingerprint) -> Iterator[SimilarPair]:
         record = found.record
-        for other_id in sorted(self.by_shingles.query(found.shingle_hash)):
+        for other_id in sorted(self.by_shingles.query(found.shingle_bands)):
             other = self.members[other_id]
             if record.is_new or other.record.is_new:
-                similarity = jaccard(found.shingles, other.shingles)
+                similarity = _jaccard_of_sorted(found.shingles, other.shingles)
                 if similarity >= SHINGLE_THRESHOLD:
                     yield SimilarPair(other_id, record.doc_id, similarity, "shingles")
-        if found.number_hash is None:
+        if found.number_bands is None:
             return
         others = {other_id for language, index in self.by_numbers.items() if language != record.language
-                  for other_id in index.query(found.number_hash)}
+                  for other_id in index.query(found.number_bands)}
         for other_id in sorted(others):
             other = self.members[other_id]
             if _translation(found, other):
                 yield SimilarPair(other_id, record.doc_id, jaccard(found.numbers, other.numbers), "anchors")
 
 
-def _translation(a: _Fingerprint, b: _Fingerprint) -> bool:
+def _translation(a: Fingerprint, b: Fingerprint) -> bool:
     """Whether b is a's text in another language: same source, two known and different languages,
     the same numbers and some names in common."""
     x, y = a.record, b.record
@@ -209,19 +282,24 @@ def find_similar_pairs(records: Iterable[TextRecord]) -> Iterator[SimilarPair]:
     `records` must come sorted by publication date, undated last (the order of the warehouse
     query); each is compared with those published up to WINDOW_DAYS before it, so every pair
     within WINDOW_DAYS of each other is seen once. Raises ValueError on records out of order."""
+    return similar_pairs(map(fingerprint, records))
+
+
+def similar_pairs(fingerprints: Iterable[Fingerprint]) -> Iterator[SimilarPair]:
+    """find_similar_pairs over the records' fingerprints, made beforehand (in the records' order)."""
     window = _Window()
     previous: TextRecord | None = None
-    for record in records:
+    for found in fingerprints:
+        record = found.record
         if previous is not None and _date_key(record) < _date_key(previous):
             raise ValueError(f"records out of date order: {record.doc_id} ({record.published}) "
                              f"after {previous.doc_id} ({previous.published})")
         if previous is not None and previous.published is not None and record.published is None:
             window.clear()   # undated documents form a block of their own
         previous = record
-        if not record.text.strip():
+        if found.shingle_bands is None:
             continue
         window.evict_before(record.published)
-        found = window.fingerprint(record)
         yield from window.pairs_with(found)
         window.add(found)
 

@@ -3,14 +3,20 @@ is pending for a window of publication dates. Dagster assets, the CLI and the be
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import duckdb
 
 from pipelines.extraction import EXTRACTOR_VERSION, extract_page_date, extract_text
 from pipelines.language import detect_language
-from pipelines.near_duplicates import WINDOW_DAYS, TextRecord, assign_canonicals, find_similar_pairs
+from pipelines.near_duplicates import (
+    WINDOW_DAYS,
+    TextRecord,
+    assign_canonicals,
+    fingerprint,
+    similar_pairs,
+)
 from pipelines.reference_tagger import reference_codebook_version, reference_tagger
 from pipelines.tagging import TagInput, TagResult
 from pipelines.workers import parallel_map, return_freed_memory, start_worker_server, worker_count
@@ -18,7 +24,7 @@ from warehouse.duplicates import (
     existing_links,
     finish_duplicate_pass,
     start_duplicate_pass,
-    texts_to_compare,
+    text_batches_to_compare,
 )
 from warehouse.tags import (
     TaggableDocument,
@@ -36,6 +42,7 @@ from warehouse.transaction import transaction
 # 500 long), and it runs faster in this process: a weekly run's few dozen documents, or a replica's.
 EXTRACTION_MIN_ITEMS_FOR_WORKERS = 300
 TAGGING_MIN_ITEMS_FOR_WORKERS = 500
+LINKING_MIN_ITEMS_FOR_WORKERS = 500
 
 
 @dataclass(frozen=True)
@@ -114,12 +121,14 @@ def tag_pending(
     return TaggingCounts(version, *counts, untagged)
 
 
-def link_near_duplicates(conn: duckdb.DuckDBPyConnection) -> int:
+def link_near_duplicates(conn: duckdb.DuckDBPyConnection, workers: int | None = None) -> int:
     """Link each document whose current text was not compared yet (new documents, new versions,
     re-extracted texts) to the canonical document it repeats; returns the links made.
 
     Only documents published within a week of a pending one are read, so a weekly run stays small
-    however large the warehouse. One transaction: a failed pass leaves the old links in place."""
+    however large the warehouse. The texts are fingerprinted in worker processes while this one
+    compares the fingerprints in date order. One transaction: a failed pass leaves the old links in
+    place."""
     with transaction(conn):
         if start_duplicate_pass(conn) == 0:
             conn.execute("DROP TABLE duplicate_pending")
@@ -127,11 +136,12 @@ def link_near_duplicates(conn: duckdb.DuckDBPyConnection) -> int:
         existing = existing_links(conn)
         seen: list[TextRecord] = []
 
-        def records():
-            for row in texts_to_compare(conn, WINDOW_DAYS):
-                record = TextRecord(*row)
-                seen.append(replace(record, text=""))   # settling needs no text: keep memory flat
-                yield record
+        def fingerprints():
+            batches = ([TextRecord(*row) for row in rows] for rows in text_batches_to_compare(conn, WINDOW_DAYS))
+            with parallel_map(workers, LINKING_MIN_ITEMS_FOR_WORKERS) as mapper:
+                for _batch, found in mapper.pipelined(fingerprint, batches):
+                    seen.extend(f.record for f in found)   # without their texts: memory stays flat
+                    yield from found
 
-        pairs = list(find_similar_pairs(records()))
+        pairs = list(similar_pairs(fingerprints()))
         return finish_duplicate_pass(conn, assign_canonicals(seen, pairs, existing))

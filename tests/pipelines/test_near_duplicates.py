@@ -1,16 +1,27 @@
 """Near-duplicates: one release under two DOJ components, one Commission text in two languages,
 each linked to one canonical document; incremental passes compare only what is new."""
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 
 import duckdb
+import numpy as np
 import pytest
+from datasketch import MinHash, MinHashLSH
 
+import pipelines.processing
 from pipelines.near_duplicates import (
+    _LSH_SHINGLES,
+    NUM_PERM,
     SimilarPair,
     TextRecord,
+    _BandIndex,
+    _same,
+    _template,
     assign_canonicals,
     find_similar_pairs,
+    fingerprint,
     jaccard,
     numbers,
     shingles,
@@ -163,6 +174,47 @@ def test_on_one_date_the_english_text_stands_for_its_translations():
     assert [(k.doc_id, k.canonical_doc_id, k.method) for k in links] == [("eu:1", "eu:2", "anchors")]
 
 
+def _variants(count):
+    """Texts that share more or less of RELEASE: every k-th word replaced, for a spread of overlaps."""
+    words = RELEASE.split()
+    return [" ".join(f"w{k}x{i}" if i % k == 0 else word for i, word in enumerate(words))
+            for k in range(2, 2 + count)]
+
+
+def test_a_fingerprint_is_the_same_whatever_process_makes_it():
+    """Fingerprints are made in worker processes and compared in another: nothing in them may depend
+    on the process (Python's own string hash is salted per process; a fresh interpreter has another salt)."""
+    records = [rec("doj:a", RELEASE), rec("eu:b", FR, source="eu", language="fr"), rec("doj:c", "")]
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as elsewhere:
+        theirs = list(elsewhere.map(fingerprint, records))
+    ours = [fingerprint(r) for r in records]
+    for mine, other in zip(ours, theirs, strict=True):
+        assert mine.record == other.record and mine.record.text == ""
+        assert np.array_equal(mine.shingles, other.shingles)
+        assert (mine.shingle_bands, mine.number_bands, mine.numbers, mine.names) == (
+            other.shingle_bands, other.number_bands, other.numbers, other.names)
+    assert ours[0].shingle_bands is not None and ours[1].number_bands is not None
+    assert ours[2].shingle_bands is None   # no text, compared with nothing
+
+
+def test_the_band_index_finds_the_candidates_datasketchs_lsh_finds():
+    texts = [RELEASE, RELEASE_AGAIN, OTHER_CASE, *_variants(12)]
+    found = [fingerprint(rec(f"doj:{i}", text)) for i, text in enumerate(texts)]
+    ours, theirs = _BandIndex(), MinHashLSH(threshold=_LSH_SHINGLES, num_perm=NUM_PERM)
+    template = _template()
+    for f in found:
+        minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
+                          hashfunc=_same)
+        minhash.update_batch(f.shingles.tolist())
+        ours.insert(f.record.doc_id, f.shingle_bands)
+        theirs.insert(f.record.doc_id, minhash)
+        assert ours.query(f.shingle_bands) == set(theirs.query(minhash))
+    sizes = {len(ours.query(f.shingle_bands)) for f in found}
+    assert min(sizes) >= 1 and max(sizes) > 2   # some texts find only themselves, others several
+    ours.remove("doj:0")
+    assert "doj:0" not in ours.query(found[0].shingle_bands) and "doj:1" in ours.query(found[0].shingle_bands)
+
+
 # --- in the warehouse ------------------------------------------------------------------------
 
 class Warehouse:
@@ -273,3 +325,21 @@ def test_documents_without_text_are_left_alone(warehouse):
     assert warehouse.run() == 0
     assert warehouse.canonical() == {"doj:uuid-1": "doj:uuid-1", "doj:uuid-2": "doj:uuid-2"}
 
+
+
+def test_linking_in_worker_processes_makes_the_links_linking_here_makes(monkeypatch):
+    """A pass large enough for workers: they fingerprint the texts, this process compares them."""
+    texts = [RELEASE, RELEASE_AGAIN, OTHER_CASE, *_variants(8), EN, FR]
+    links = {}
+    for workers in (1, 2):
+        monkeypatch.setattr(pipelines.processing, "LINKING_MIN_ITEMS_FOR_WORKERS", 2)
+        with duckdb.connect() as conn:
+            migrate(conn)
+            warehouse = Warehouse(conn)
+            for i, text in enumerate(texts):
+                warehouse.add(f"doj:{i}", html(text), DAY + timedelta(days=i % 3))
+            extract_pending(conn, workers=1)
+            made = link_near_duplicates(conn, workers=workers)
+            links[workers] = (made, warehouse.canonical())
+    assert links[1][0] >= 2   # the pass found duplicates to agree on
+    assert links[2] == links[1]
