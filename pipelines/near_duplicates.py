@@ -108,7 +108,7 @@ def jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b)
 
 
-Bands = tuple[bytes, ...]   # a MinHash cut into the bands of an LSH index, each band as bytes
+Bands = tuple[bytes, ...]   # a MinHash cut into the bands of an LSH index: each band's number, then its values
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,8 @@ def _bands(hashed: list[int], threshold: float) -> Bands:
     minhash = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme,
                       hashfunc=_same)
     minhash.update_batch(hashed)
-    return tuple(minhash.hashvalues[start:end].tobytes() for start, end in _band_ranges(threshold))
+    return tuple(bytes([number]) + minhash.hashvalues[start:end].tobytes()
+                 for number, (start, end) in enumerate(_band_ranges(threshold)))
 
 
 def fingerprint(record: TextRecord) -> Fingerprint:
@@ -177,33 +178,41 @@ class _BandIndex:
     where it was made (a worker process), so that the index itself does only dictionary lookups."""
 
     def __init__(self) -> None:
-        self._buckets: defaultdict[tuple[int, bytes], set[str]] = defaultdict(set)
+        self._buckets: dict[bytes, set[str]] = {}   # a band (led by its number) -> documents
         self._bands_of: dict[str, Bands] = {}
 
     def insert(self, doc_id: str, bands: Bands) -> None:
         self._bands_of[doc_id] = bands
-        for number, band in enumerate(bands):
-            self._buckets[(number, band)].add(doc_id)
+        buckets = self._buckets
+        for band in bands:
+            bucket = buckets.get(band)
+            if bucket is None:
+                buckets[band] = {doc_id}
+            else:
+                bucket.add(doc_id)
 
     def query(self, bands: Bands) -> set[str]:
-        found: set[str] = set()
-        for number, band in enumerate(bands):
-            found.update(self._buckets.get((number, band), ()))
-        return found
+        get = self._buckets.get
+        return set().union(*(get(band, ()) for band in bands))
 
     def remove(self, doc_id: str) -> None:
-        for number, band in enumerate(self._bands_of.pop(doc_id)):
-            bucket = self._buckets[(number, band)]
+        buckets = self._buckets
+        for band in self._bands_of.pop(doc_id):
+            bucket = buckets[band]
             bucket.discard(doc_id)
             if not bucket:
-                del self._buckets[(number, band)]
+                del buckets[band]
 
 
 def _jaccard_of_sorted(a: np.ndarray, b: np.ndarray) -> float:
     """jaccard() of two sets given as sorted arrays of distinct values."""
     if not a.size and not b.size:
         return 0.0
-    shared = np.intersect1d(a, b, assume_unique=True).size
+    if not a.size or not b.size:
+        return 0.0
+    # each value of a looked up in b: no sort of both together, as np.intersect1d would do
+    at = np.minimum(np.searchsorted(b, a), b.size - 1)
+    shared = int(np.count_nonzero(b[at] == a))
     return shared / (a.size + b.size - shared)
 
 
