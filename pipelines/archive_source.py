@@ -10,7 +10,6 @@ How a response is parsed is the source's own business: spiders/<source>/archived
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,6 +22,7 @@ import duckdb
 from raw_archive.verify import verify_record
 from raw_archive.warc import ArchivedResponse, read_archived
 from spiders.registry import source as registered_source
+from warehouse.content_hash import content_sha256
 from warehouse.sql import query
 
 MISSING = "missing"          # no archived response for the version's fetch_url
@@ -113,9 +113,3 @@ def html_of(payload: Any, doc: ArchivedVersion) -> str | None:
 def archived_module(source: str) -> ModuleType:
     """spiders/<source>/archived.py of a registry source; RegistryError for any other name."""
     return importlib.import_module(f"spiders.{registered_source(source).name}.archived")
-
-
-def content_sha256(title: str | None, html: str | None, published: date | str | None) -> str:
-    """The content hash raw_documents keeps (warehouse/queries/stage_crawl_file.sql)."""
-    day = published.isoformat() if isinstance(published, date) else (published or "")
-    return hashlib.sha256("\x1f".join((title or "", html or "", day)).encode("utf-8")).hexdigest()

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.connection import temporary_setting
+from warehouse.content_hash import register_content_hash
 from warehouse.crawl_records import crawl_outcome, record_crawl
 from warehouse.sql import query
 from warehouse.transaction import transaction
@@ -206,6 +207,7 @@ def load_crawl_file(
     if _loaded(conn, key):
         return CrawlFileLoad(key, 0, 0, 0, already_loaded=True)
     items = _count_lines(path)
+    register_content_hash(conn)
     # Settings entered inside the transaction are left after its end (the stack exits last).
     with ExitStack() as after_transaction, transaction(conn):
         staged, new_versions, sources = (

@@ -23,7 +23,5 @@ FROM read_json(
 CREATE OR REPLACE TEMP MACRO crawl_file_lines(path) AS TABLE
 SELECT row_number() OVER () AS ordinal, *
 FROM crawl_file_items(path);
--- What a stored version's content is, as both stagings hash it: a document whose hash changes is
--- stored again, so the two must never differ.
-CREATE OR REPLACE TEMP MACRO item_content_sha256(title, html, published) AS
-sha256(COALESCE(title, '') || chr(31) || COALESCE(html, '') || chr(31) || COALESCE(published, ''));
+-- item_content_sha256(title, html, published), the hash that tells a changed document, is
+-- warehouse/content_hash.py, registered on the loader's connection.
