@@ -58,6 +58,9 @@ _STARTERS = _words(
 _CANDIDATE = re.compile(r"""[.!?]+["'”’»)\]]*(?=\s)|[.!?]+["'”’»)\]]*$|\n""")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*([A-Za-z]+)")
+# The first character after the whitespace at a position, read in place: copying the rest of the
+# text for every full stop made splitting grow with the square of a text's length.
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
 _OPENERS = "\"'“‘([•–—-*"
 _DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -95,15 +98,15 @@ def _append(spans: list[Span], text: str, start: int, end: int) -> None:
 
 
 def _continues_in_lower_case(text: str, pos: int) -> bool:
-    rest = text[pos:].lstrip()
-    return bool(rest) and rest[0].islower()
+    following = _NEXT_CHARACTER.match(text, pos)
+    return following is not None and following.group(1).islower()
 
 
 def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
-    rest = text[mark_end:].lstrip()
-    if not rest:
+    following = _NEXT_CHARACTER.match(text, mark_end)
+    if following is None:
         return True
-    first = rest[0]
+    first = following.group(1)
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
         return False
     if "." not in text[mark_start:mark_end]:
@@ -118,7 +121,7 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
     if lower in _NEVER_FINAL:
         return False
     if lower in _MAYBE_FINAL or _DOTTED_INITIALS.fullmatch(lower):
-        nxt = _NEXT_WORD.match(rest)
+        nxt = _NEXT_WORD.match(text, mark_end)
         return bool(nxt) and nxt.group(1).lower() in _STARTERS
     return True
 

@@ -47,6 +47,19 @@ def test_abbreviation_at_the_end_of_a_sentence_still_splits_before_an_opener():
     ]
 
 
+def test_what_follows_a_mark_is_read_past_any_white_space_unicode_included():
+    # no-break and ideographic spaces, a tab and blank lines between a mark and the next word
+    text = "He was extradited to the U.S.\u00a0\u00a0The trial starts.\u3000It ends in Dec.\t\n\n the next day. Last!"
+    assert sentences(text) == [
+        "He was extradited to the U.S.",
+        "The trial starts.",
+        "It ends in Dec.\t\n\n the next day.",   # a line going on in lower case is one wrapped
+        "Last!",
+    ]
+    assert sentences("Wrapped line.\n\u00a0  and on it goes.") == ["Wrapped line.\n\u00a0  and on it goes."]
+    assert sentences("Trailing white space only.  \u3000\n") == ["Trailing white space only."]
+
+
 def test_quotes_and_brackets_stay_with_their_sentence():
     text = '"We will act," he said. (The case is open.) Next one.'
     assert sentences(text) == ['"We will act," he said.', "(The case is open.)", "Next one."]
