@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -70,7 +71,7 @@ def goal_hits(
     """Every (goal, sentence) that reaches the goal threshold, in document order; a sentence that
     `skip` rejects (a program's standing description, say) shows no goal. `skip` is asked only
     about sentences that would show one."""
-    cues = [_mode_cues(codebook.modes, f) for f in fields]
+    cues = [_CuesByPosition(_mode_cues(codebook.modes, f)) for f in fields]
     skipped: dict[SentenceKey, bool] = {}
     hits_out: list[GoalHit] = []
     for goal, rules in codebook.goal_rules.items():
@@ -89,7 +90,7 @@ def goal_hits(
             # the words a reader should see: the strongest rule's (the earliest on a tie)
             words = min(hits, key=lambda h: (-h[0], h[1]))[1]
             start, end = fields[key[0]].spans[key[1]]
-            sentence_cues = [c for c in cues[key[0]] if start <= c[0] < end]
+            sentence_cues = cues[key[0]].starting_within(start, end)
             mode, certainty = _decide_mode(codebook.modes, sentence_cues, goal_span)
             tag = GoalTag(goal, mode, round(strength * certainty, 3), _evidence(fields, key))
             hits_out.append(GoalHit(key, goal_span, tag, words))
@@ -131,15 +132,32 @@ def _rule_hits(rule: Rule, fields: Sequence[FieldText]) -> dict[SentenceKey, Spa
 
 def _mode_cues(modes: ModeCues, field: FieldText) -> list[tuple[int, int, str]]:
     hidden = [m.span() for m in modes.neutral.finditer(field.text)] if modes.neutral else []
+    hidden_starts = [h0 for h0, _ in hidden]   # in order, not overlapping: found by finditer
     cues = []
     kinds = [("commitment", modes.commitment), ("action", modes.action)]
     if modes.purpose is not None:
         kinds.append(("purpose", modes.purpose))
     for kind, pattern in kinds:
         for m in pattern.finditer(field.text):
-            if not any(h0 <= m.start() < h1 for h0, h1 in hidden):
+            last = bisect_right(hidden_starts, m.start()) - 1   # the hidden span starting last before it
+            if last < 0 or m.start() >= hidden[last][1]:
                 cues.append((m.start(), m.end(), kind))
     return cues
+
+
+class _CuesByPosition:
+    """A field's mode cues, looked up by where they start: a long text has thousands of cues, and a
+    pass over all of them for each of its sentences grew with the square of its length."""
+
+    def __init__(self, cues: list[tuple[int, int, str]]) -> None:
+        self._cues = cues
+        self._by_start = sorted(range(len(cues)), key=lambda i: cues[i][0])
+        self._starts = [cues[i][0] for i in self._by_start]
+
+    def starting_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The cues starting in [start, end), in the order _mode_cues found them."""
+        chosen = self._by_start[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+        return [self._cues[i] for i in sorted(chosen)]
 
 
 def _decide_mode(

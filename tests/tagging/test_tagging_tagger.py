@@ -138,6 +138,23 @@ def test_goal_and_mode_of_a_sentence(tagger, sentence, goal, mode):
     assert (goal, other) not in goals_of(result)
 
 
+def test_each_sentence_of_a_long_text_keeps_the_mode_it_has_alone(tagger):
+    """A sentence's mode comes from the cues of that sentence only, wherever it stands in a long text:
+    a sentence without a cue keeps the default mode beside one full of them."""
+    no_cue = "The hotline's figures on child sexual abuse material online are in the annex."
+    pledge = ("The members of the Global Alliance against Child Sexual Abuse Online commit to increase the "
+              "number of identified victims by at least 10% a year.")
+    done = "Investigators identified and rescued 12 children seen in the abuse images."
+
+    def goals(text):
+        return {(g.goal, g.mode, g.confidence, g.evidence.sentence) for g in tag(tagger, text).goal_evidence}
+
+    alone = [goals(sentence) for sentence in (no_cue, pledge, done)]
+    assert {mode for tags in alone for _, mode, _, _ in tags} == {"action", "commitment"}
+    long_text = " ".join([no_cue, pledge, done] * 100)   # some 30,000 characters
+    assert goals(long_text) == set().union(*alone)
+
+
 def test_a_court_date_is_not_a_pledge(tagger):
     result = tag(
         tagger,
