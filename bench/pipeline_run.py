@@ -27,7 +27,12 @@ def _peak_mb() -> float:
 
 
 def run(warehouse: Path, crawl_files: dict[str, Path]) -> dict:
-    from pipelines.processing import extract_pending, link_near_duplicates, prepare_workers, tag_pending
+    from pipelines.processing import (
+        extract_pending,
+        link_near_duplicates,
+        prepare_workers,
+        tag_pending,
+    )
     from warehouse.connection import connect
     from warehouse.raw import load_crawl_file
     from warehouse.schema import migrate

@@ -48,9 +48,17 @@ _BUILD = [
               md5(i || ':' || v), TIMESTAMP '2026-01-05 09:00:00', NULL, 'bench'
        FROM seed, range(1, versions + 1) AS t(v)""",
     """INSERT INTO extracted_texts (doc_id, version, text, published, date_source, extractor_version, extracted_at)
-       SELECT doc_id, version, 'Text of ' || title || '. ' || repeat('Words of the release. ', 20),
+       SELECT doc_id, version, 'Text of ' || title || '. ' || array_to_string(
+                  list_transform(range(40), lambda w: 'word' || (hash(doc_id, version, w) % 5000)::VARCHAR), ' '),
               published, CASE WHEN published IS NULL THEN NULL ELSE 'api' END, 'bench', fetched_at
        FROM raw_documents""",
+    # every current text compared for near-duplicates already: a run into this warehouse compares
+    # what it adds (and the documents published within a week of those), as in a warehouse kept up to
+    # date; the texts are forty words drawn from 5,000, so no two are near-duplicates
+    """INSERT INTO duplicate_scans (doc_id, version, text_md5, scanned_at)
+       SELECT e.doc_id, e.version, md5(COALESCE(e.text, '')), e.extracted_at
+       FROM extracted_texts AS e
+       JOIN (SELECT doc_id, max(version) AS version FROM raw_documents GROUP BY doc_id) USING (doc_id, version)""",
     """INSERT INTO document_relevance (doc_id, version, codebook_version, relevant, evidence_field,
            evidence_start, evidence_end, evidence_sentence, tagged_at)
        SELECT r.doc_id, r.version, $codebook, s.relevant, CASE WHEN s.relevant THEN 'text' END,

@@ -134,14 +134,41 @@ def link_near_duplicates(conn: duckdb.DuckDBPyConnection, workers: int | None = 
             conn.execute("DROP TABLE duplicate_pending")
             return 0
         existing = existing_links(conn)
-        seen: list[TextRecord] = []
+        recent = _RecentRecords()
+        settled: dict[str, TextRecord] = {}   # what assign_canonicals needs: the new, and those paired
 
         def fingerprints():
             batches = ([TextRecord(*row) for row in rows] for rows in text_batches_to_compare(conn, WINDOW_DAYS))
             with parallel_map(workers, LINKING_MIN_ITEMS_FOR_WORKERS) as mapper:
                 for _batch, found in mapper.pipelined(fingerprint, batches):
-                    seen.extend(f.record for f in found)   # without their texts: memory stays flat
-                    yield from found
+                    for each in found:
+                        recent.add(each.record)
+                        if each.record.is_new:
+                            settled[each.record.doc_id] = each.record
+                        yield each
 
-        pairs = list(similar_pairs(fingerprints()))
-        return finish_duplicate_pass(conn, assign_canonicals(seen, pairs, existing))
+        pairs = []
+        for pair in similar_pairs(fingerprints()):
+            pairs.append(pair)
+            for doc_id in (pair.first, pair.second):
+                settled.setdefault(doc_id, recent.records[doc_id])
+        return finish_duplicate_pass(conn, assign_canonicals(list(settled.values()), pairs, existing))
+
+
+class _RecentRecords:
+    """The records (without texts) of the documents a pair can still name, by id: those published
+    within two windows of the latest, or, once the undated ones arrive (last), the undated. Holding
+    every record compared would grow with the warehouse: a backfill compares all of it."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, TextRecord] = {}   # in date order, as the records arrive
+
+    def add(self, record: TextRecord) -> None:
+        while self.records:
+            oldest = next(iter(self.records.values()))
+            if oldest.published is None or (
+                record.published is not None and (record.published - oldest.published).days <= 2 * WINDOW_DAYS
+            ):
+                break
+            del self.records[oldest.doc_id]
+        self.records[record.doc_id] = record

@@ -38,6 +38,25 @@ def test_every_view_query_answers_and_is_timed(warehouse):
             assert conn.execute(sql).fetchall(), view
 
 
+def test_its_texts_are_compared_already_and_no_two_are_near_duplicates(warehouse, tmp_path):
+    """A run into it compares only what the run adds, as in a warehouse kept up to date; and when a
+    run compares everything, the synthetic texts do not all repeat each other."""
+    import shutil
+
+    from pipelines.processing import link_near_duplicates
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(warehouse, copy)
+    scans = "SELECT count(*), max(scanned_at) FROM duplicate_scans"
+    with duckdb.connect(str(copy)) as conn:
+        built = conn.execute(scans).fetchone()
+        assert link_near_duplicates(conn, workers=1) == 0
+        assert conn.execute(scans).fetchone() == built == (4000, built[1])   # nothing compared again
+        conn.execute("DELETE FROM duplicate_scans")   # compare every text anew
+        assert link_near_duplicates(conn, workers=1) == 0
+        assert conn.execute(scans).fetchone()[0] == 4000
+
+
 def test_rebuilding_replaces_the_old_warehouse(tmp_path):
     path = tmp_path / "v.duckdb"
     build_view_warehouse(path, 50)

@@ -343,3 +343,28 @@ def test_linking_in_worker_processes_makes_the_links_linking_here_makes(monkeypa
             links[workers] = (made, warehouse.canonical())
     assert links[1][0] >= 2   # the pass found duplicates to agree on
     assert links[2] == links[1]
+
+
+def test_a_pass_over_many_weeks_links_a_pair_a_week_apart_and_keeps_few_records(warehouse):
+    """Documents on sixty days, each another case; late in the run, a release repeated a week after
+    its first copy: the link is made although the pass no longer holds the early days' records."""
+    for day in range(60):
+        warehouse.add(f"doj:case-{day}", html(f"{OTHER_CASE} Case number {day * 7919} of the day {day}."),
+                      DAY + timedelta(days=day))
+    warehouse.add("doj:first", html(RELEASE), DAY + timedelta(days=50))
+    warehouse.add("doj:again", html(RELEASE_AGAIN), DAY + timedelta(days=57))
+    assert warehouse.run() >= 1
+    assert warehouse.canonical()["doj:again"] == "doj:first"
+
+
+def test_recent_records_are_those_a_pair_can_still_name():
+    from pipelines.processing import _RecentRecords
+
+    recent = _RecentRecords()
+    for day in range(40):
+        recent.add(rec(f"doj:{day}", "", DAY + timedelta(days=day)))
+    kept = {int(doc_id.split(":")[1]) for doc_id in recent.records}
+    assert kept == set(range(39 - 14, 40))   # two weeks before the latest, the latest included
+    recent.add(rec("doj:undated", "", None))
+    recent.add(rec("doj:undated-2", "", None))
+    assert set(recent.records) == {"doj:undated", "doj:undated-2"}   # undated come last, among themselves
