@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import duckdb
@@ -43,3 +44,23 @@ def one_thread(conn: duckdb.DuckDBPyConnection):
     2,048 pages around the rows it needs, so a second thread only doubles the memory in flight,
     while the work that matters runs in other processes."""
     return temporary_setting(conn, "threads", 1)
+
+
+_SIZE = re.compile(r"([\d.]+)\s*(bytes|KiB|MiB|GiB|TiB)")
+_MIB_PER_UNIT = {"bytes": 1 / 2**20, "KiB": 1 / 2**10, "MiB": 1, "GiB": 2**10, "TiB": 2**20}
+
+
+def memory_limit_mib(conn: duckdb.DuckDBPyConnection) -> float | None:
+    """DuckDB's memory limit in MiB, as it reports it ('488.2 MiB'); None when it reports none."""
+    found = _SIZE.fullmatch(conn.execute("SELECT current_setting('memory_limit')").fetchone()[0].strip())
+    return float(found[1]) * _MIB_PER_UNIT[found[2]] if found else None
+
+
+def memory_at_most(conn: duckdb.DuckDBPyConnection, mib: int):
+    """DuckDB's memory limit lowered to `mib` for the duration (past it, DuckDB spills to disk),
+    unless it is that low already. Outside a transaction: a failed statement aborts one, which then
+    refuses the statement that puts the limit back."""
+    current = memory_limit_mib(conn)
+    if current is not None and current <= mib:
+        return nullcontext()
+    return temporary_setting(conn, "memory_limit", f"{mib}MiB")
