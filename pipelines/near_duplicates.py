@@ -24,7 +24,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -137,7 +137,7 @@ def _same(value: int) -> int:
     return value
 
 
-@lru_cache(maxsize=1)
+@cache
 def _template() -> MinHash:
     """One set of permutations for every MinHash (datasketch derives them from a fixed seed)."""
     return MinHash(num_perm=NUM_PERM, hashfunc=_same)
@@ -206,8 +206,6 @@ class _BandIndex:
 
 def _jaccard_of_sorted(a: np.ndarray, b: np.ndarray) -> float:
     """jaccard() of two sets given as sorted arrays of distinct values."""
-    if not a.size and not b.size:
-        return 0.0
     if not a.size or not b.size:
         return 0.0
     # each value of a looked up in b: no sort of both together, as np.intersect1d would do
@@ -279,6 +277,26 @@ def _translation(a: Fingerprint, b: Fingerprint) -> bool:
             and None not in (x.language, y.language) and x.language != y.language
             and jaccard(a.numbers, b.numbers) >= NUMBERS_THRESHOLD
             and len(a.names & b.names) >= MIN_SHARED_NAMES)
+
+
+class RecentRecords:
+    """The records (without texts) of the documents a pair can still name, by id: those published
+    within two windows of the latest, or, once the undated ones arrive (last), the undated. What
+    settling the pairs needs of the documents compared, without holding every one: a backfill
+    compares the whole warehouse."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, TextRecord] = {}   # in date order, as the records arrive
+
+    def add(self, record: TextRecord) -> None:
+        while self.records:
+            oldest = next(iter(self.records.values()))
+            if oldest.published is None or (
+                record.published is not None and (record.published - oldest.published).days <= 2 * WINDOW_DAYS
+            ):
+                break
+            del self.records[oldest.doc_id]
+        self.records[record.doc_id] = record
 
 
 def _date_key(record: TextRecord) -> tuple:

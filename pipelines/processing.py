@@ -12,6 +12,7 @@ from pipelines.extraction import EXTRACTOR_VERSION, extract_page_date, extract_t
 from pipelines.language import detect_language
 from pipelines.near_duplicates import (
     WINDOW_DAYS,
+    RecentRecords,
     TextRecord,
     assign_canonicals,
     fingerprint,
@@ -139,7 +140,7 @@ def link_near_duplicates(conn: duckdb.DuckDBPyConnection, workers: int | None = 
             conn.execute("DROP TABLE duplicate_pending")
             return 0
         existing = existing_links(conn)
-        recent = _RecentRecords()
+        recent = RecentRecords()
         settled: dict[str, TextRecord] = {}   # what assign_canonicals needs: the new, and those paired
 
         def fingerprints():
@@ -159,21 +160,3 @@ def link_near_duplicates(conn: duckdb.DuckDBPyConnection, workers: int | None = 
                 settled.setdefault(doc_id, recent.records[doc_id])
         return finish_duplicate_pass(conn, assign_canonicals(list(settled.values()), pairs, existing))
 
-
-class _RecentRecords:
-    """The records (without texts) of the documents a pair can still name, by id: those published
-    within two windows of the latest, or, once the undated ones arrive (last), the undated. Holding
-    every record compared would grow with the warehouse: a backfill compares all of it."""
-
-    def __init__(self) -> None:
-        self.records: dict[str, TextRecord] = {}   # in date order, as the records arrive
-
-    def add(self, record: TextRecord) -> None:
-        while self.records:
-            oldest = next(iter(self.records.values()))
-            if oldest.published is None or (
-                record.published is not None and (record.published - oldest.published).days <= 2 * WINDOW_DAYS
-            ):
-                break
-            del self.records[oldest.doc_id]
-        self.records[record.doc_id] = record

@@ -14,6 +14,7 @@ import pipelines.processing
 from pipelines.near_duplicates import (
     _LSH_SHINGLES,
     NUM_PERM,
+    RecentRecords,
     SimilarPair,
     TextRecord,
     _BandIndex,
@@ -358,9 +359,7 @@ def test_a_pass_over_many_weeks_links_a_pair_a_week_apart_and_keeps_few_records(
 
 
 def test_recent_records_are_those_a_pair_can_still_name():
-    from pipelines.processing import _RecentRecords
-
-    recent = _RecentRecords()
+    recent = RecentRecords()
     for day in range(40):
         recent.add(rec(f"doj:{day}", "", DAY + timedelta(days=day)))
     kept = {int(doc_id.split(":")[1]) for doc_id in recent.records}
