@@ -11,6 +11,8 @@ How a response is parsed is the source's own business: spiders/<source>/archived
 from __future__ import annotations
 
 import importlib
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -65,10 +67,28 @@ class ArchiveReader:
         self._payloads: dict[tuple[str, int], Any] = {}
 
     def lookup(self, doc: ArchivedVersion) -> ArchiveLookup:
-        if not doc.fetch_url:
-            return ArchiveLookup(None, MISSING)
-        candidates = self.conn.cursor().execute(
-            query("archive_candidates"), {"url": doc.fetch_url, "fetched_at": doc.fetched_at}).fetchall()
+        return self.lookup_many([doc])[0]
+
+    def lookup_many(self, docs: Sequence[ArchivedVersion]) -> list[ArchiveLookup]:
+        """Each version's lookup, in order; the candidates of all of them come from one query."""
+        candidates = self._candidates(docs)
+        return [self._rebuilt(doc, candidates.get(position, [])) for position, doc in enumerate(docs)]
+
+    def _candidates(self, docs: Sequence[ArchivedVersion]) -> dict[int, list[tuple]]:
+        asked = [(position, doc) for position, doc in enumerate(docs) if doc.fetch_url]
+        if not asked:
+            return {}
+        rows = self.conn.cursor().execute(query("archive_candidates"), {
+            "positions": [position for position, _ in asked],
+            "urls": [doc.fetch_url for _, doc in asked],
+            "fetched_ats": [doc.fetched_at for _, doc in asked],
+        }).fetchall()
+        by_position: dict[int, list[tuple]] = defaultdict(list)
+        for position, *candidate in rows:
+            by_position[position].append(tuple(candidate))
+        return by_position
+
+    def _rebuilt(self, doc: ArchivedVersion, candidates: list[tuple]) -> ArchiveLookup:
         if not candidates:
             return ArchiveLookup(None, MISSING)
         for warc_file, offset, sha256, at_or_before in candidates:

@@ -77,18 +77,16 @@ def _archived_batches(conn: duckdb.DuckDBPyConnection, params: dict, archive: Ar
                       skipped: dict[str, int]) -> Iterator[list[tuple[PendingDocument, str | None]]]:
     reader = conn.cursor().execute(query("archive_extraction_inputs"), params)
     while batch := reader.fetchmany(BATCH):
+        stored = [ArchivedVersion(*row[:9]) for row in batch]   # the query's columns in the fields' order
         found = []
-        for (doc_id, version, source, source_id, fetch_url, fetched_at, title, published, sha256, url,
-             subtitle, previous_text) in batch:
-            stored = ArchivedVersion(doc_id, version, source, source_id, fetch_url, fetched_at, title,
-                                     published, sha256)
-            lookup = archive.lookup(stored)
+        for row, doc, lookup in zip(batch, stored, archive.lookup_many(stored)):
             if lookup.html is None:
                 skipped[lookup.problem] += 1
                 continue
             skipped["differs"] += not lookup.same_as_stored
-            found.append((PendingDocument(doc_id, version, lookup.html, url, published, source, title,
-                                          subtitle),
+            url, subtitle, previous_text = row[9:]
+            found.append((PendingDocument(doc.doc_id, doc.version, lookup.html, url, doc.published,
+                                          doc.source, doc.title, subtitle),
                           previous_text))
         if found:
             yield found

@@ -3,13 +3,14 @@ the spider read equals the HTML stored for it; versions whose response is gone o
 counted and skipped, never extracted from nothing."""
 
 import shutil
+from dataclasses import replace
 
 import duckdb
 import pytest
 from click.testing import CliRunner
 from dagster import materialize
 
-from pipelines.archive_source import ArchivedVersion, archived_html
+from pipelines.archive_source import MISSING, ArchivedVersion, ArchiveReader, archived_html
 from pipelines.assets.collect import crawled_items, raw_documents
 from pipelines.cli import main
 from pipelines.partitions import publication_weeks
@@ -82,6 +83,21 @@ def test_the_archive_gives_back_the_stored_html_of_every_version(warehouse):
     wrong = [(doc.doc_id, doc.version, kind(doc)) for doc, html in versions
              if rebuilt[(doc.doc_id, doc.version)] != html]
     assert wrong == []
+
+
+def test_a_batch_of_lookups_answers_each_version_as_its_own_lookup_does(warehouse):
+    """One query serves a whole batch: each answer stays the version's own, whatever else the batch
+    holds (the same version twice, a version never fetched, one whose URL the archive lacks)."""
+    warc_dir = warehouse.parent / "raw" / "warc"
+    with duckdb.connect(str(warehouse)) as conn:
+        versions = [doc for doc, _ in stored_versions(conn)]
+        batch = [*versions, versions[0], replace(versions[1], fetch_url=None),
+                 replace(versions[2], fetch_url="https://www.justice.gov/never-archived")]
+        together = ArchiveReader(conn, warc_dir).lookup_many(batch)
+        alone = [ArchiveReader(conn, warc_dir).lookup(doc) for doc in batch]
+    assert together == alone
+    assert [(lookup.html, lookup.problem) for lookup in together[-2:]] == [(None, MISSING)] * 2
+    assert all(lookup.html is not None for lookup in together[:len(versions)])
 
 
 def test_reextract_from_archive_extracts_every_version_as_from_the_stored_html(warehouse):
