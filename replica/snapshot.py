@@ -14,7 +14,6 @@ from typing import Any
 
 import yaml
 
-
 # libyaml's loader where PyYAML was built with it: every replica start reads the snapshots, and the
 # pure-Python parser spends about a second on them.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
