@@ -16,6 +16,7 @@ from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 from spiders.items import DocumentItem
+from spiders.parsing.arguments import whole_number_setting
 from spiders.parsing.shape import (
     ShapeError,
     as_count,
@@ -44,6 +45,12 @@ class ListingPage:
     count: int
     pagesize: int | None  # as the server reports it; None when absent
     page: int | None
+
+
+def listing_page_size(value: str | int | None) -> int:
+    """The setting DOJ_PAGESIZE: releases per listing page, 1 to 50 (the API's largest);
+    MAX_PAGESIZE when unset. ValueError naming the setting otherwise."""
+    return whole_number_setting("DOJ_PAGESIZE", value, MAX_PAGESIZE, MAX_PAGESIZE)
 
 
 def listing_url(base_url: str, page: int, pagesize: int = MAX_PAGESIZE, sort: str = "date") -> str:

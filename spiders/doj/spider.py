@@ -7,7 +7,8 @@
 Covers every office the API lists, US Attorneys' offices (`/usao-*/pr/...`, no number)
 included. `watermark` (the last successful crawl's): stop at the first listing page that
 reaches below it. `changed_since` (when that crawl started): also read the listing sorted by
-`changed`, for older releases revised since, delivered again as new versions.
+`changed`, for older releases revised since, delivered again as new versions. The setting
+DOJ_PAGESIZE (1 to 50, the API's largest and the default) sets the releases per listing page.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from spiders.doj.incremental import (
 from spiders.doj.parsing import (
     MAX_PAGESIZE,
     check_release,
+    listing_page_size,
     listing_url,
     next_page,
     page_url,
@@ -65,6 +67,13 @@ class DojSpider(AllianceSpider):
         )
         self.watermark = self.bounds.watermark
         self.max_pages = int(max_pages) if max_pages else None
+        self.page_size = MAX_PAGESIZE
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> DojSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.page_size = listing_page_size(crawler.settings.get("DOJ_PAGESIZE"))
+        return spider
 
     @property
     def base_url(self) -> str:
@@ -77,7 +86,7 @@ class DojSpider(AllianceSpider):
 
     def _listing_request(self, listing: str, page: int, known_count: int | None):
         return scrapy.Request(
-            listing_url(self.base_url, page, MAX_PAGESIZE, sort=listing),
+            listing_url(self.base_url, page, self.page_size, sort=listing),
             callback=self.parse_listing,
             cb_kwargs={"listing": listing, "page": page, "known_count": known_count},
         )
@@ -93,7 +102,7 @@ class DojSpider(AllianceSpider):
             again = self.unusable(response, error, "listing")
             if again is not None:
                 yield again
-            elif (known_count is not None and (page + 1) * MAX_PAGESIZE < known_count
+            elif (known_count is not None and (page + 1) * self.page_size < known_count
                   and self._may_read(page + 1)):
                 # Given up on this page: read on past it, as an earlier page said there is more.
                 yield self._listing_request(listing, page + 1, known_count)
@@ -107,7 +116,7 @@ class DojSpider(AllianceSpider):
             yield from self._release(response, record, listing, f"{response.url} results[{index}]")
         if last_page_needed(listing_page, listing, self.bounds):
             return
-        following = next_page(listing_page, page, MAX_PAGESIZE)
+        following = next_page(listing_page, page, self.page_size)
         if self._may_read(following):
             yield self._listing_request(listing, following, listing_page.count)
 

@@ -19,6 +19,8 @@ from warehouse.schema import migrate
 
 # Faults that wait (timeouts, backoff) should cost the suite seconds, not minutes.
 QUICK_FAULTS = {"DOWNLOAD_TIMEOUT": "2", "ALLIANCE_RETRY_BACKOFF": "0.1"}
+# Listing pages of two and one results: the few documents of the fault runs' weeks span pages.
+SMALL_PAGES = {"DOJ_PAGESIZE": "2", "PRESSCORNER_SEARCH_PAGESIZE": "1"}
 # The error kind each fault must leave in the crawl's record (a revision is no error on a first crawl).
 KIND_OF_FAULT = {"rate_limit": "http_429", "unavailable": "http_503", "server_error": "http_500",
                  "timeout": "timeout", "bad_json": "bad_json", "truncated": "truncated",
@@ -46,7 +48,7 @@ def faulted_sources() -> str:
 
 def collect(resources_for, warehouse_file, weeks, faults=None):
     with ReplicaServer(faults=faults) as replica:
-        resources = resources_for(warehouse_file, replica, **QUICK_FAULTS)
+        resources = resources_for(warehouse_file, replica, **QUICK_FAULTS, **SMALL_PAGES)
         every = resources["sources"]
         # a new resource, not model_copy(update=...): Dagster configures a run from the arguments a
         # resource was built with, and a copy's updated field never reached the crawls

@@ -120,16 +120,20 @@ def test_eu_crawl_delivers_every_document_once(tmp_path, run_crawl):
         assert fetched_during(item["fetched_at"], before, after)
 
 
-def test_doj_since_until_bound_the_crawl(tmp_path, run_crawl):
+@pytest.mark.parametrize("page_size", [None, 7], ids=["default pages", "DOJ_PAGESIZE=7"])
+def test_doj_since_until_bound_the_crawl(tmp_path, run_crawl, page_size):
     since, until = date(2016, 1, 1), date(2016, 10, 31)
+    sized = ("-s", f"DOJ_PAGESIZE={page_size}") if page_size else ()
     with ReplicaServer() as replica:
-        _, items = run_crawl("doj", tmp_path / "doj.jsonl", *FAST, "-a", f"since={since}",
+        _, items = run_crawl("doj", tmp_path / "doj.jsonl", *FAST, *sized, "-a", f"since={since}",
                              "-a", f"until={until}", "-s", f"DOJ_BASE_URL={replica.source_url('doj')}")
         listings = [r for r in replica.requests if r.path == "/api/v1/press_releases.json"]
         newest_first = sorted((release.day for release in replica.catalogue["doj"].releases), reverse=True)
     expected = {r["url"] for r in HAND_DOJ + generate_doj_records() if since <= r["date"] <= until}
     assert expected and {item["url"] for item in items} == expected
-    pages = [newest_first[start:start + 50] for start in range(0, len(newest_first), 50)]
+    per_page = page_size or 50   # the API's largest, which the spider asks for by default
+    assert {r.param("pagesize") for r in listings} == {str(per_page)}
+    pages = [newest_first[start:start + per_page] for start in range(0, len(newest_first), per_page)]
     # Newest first: the first page reaching below `since` is the last one worth reading.
     first_reaching_below = next(i for i, page in enumerate(pages) if min(page) < since)
     assert first_reaching_below + 1 < len(pages), "the snapshot no longer tests an early stop"

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from spiders.doj.parsing import (
+    MAX_PAGESIZE,
+    listing_page_size,
     next_page,
     page_url,
     parse_listing,
@@ -162,6 +164,17 @@ def test_next_page(count, pagesize, results, page, expected):
         "results": [{"uuid": str(i)} for i in range(results)],
     }
     assert next_page(parse_listing(payload), page, 50) == expected
+
+
+def test_listing_page_size_setting():
+    assert listing_page_size(None) == listing_page_size("") == MAX_PAGESIZE == 50
+    assert listing_page_size("7") == 7 and listing_page_size(50) == 50
+
+
+@pytest.mark.parametrize("value", ["0", "51", "ten", "-3"])
+def test_bad_listing_page_size_is_named(value):
+    with pytest.raises(ValueError, match="DOJ_PAGESIZE must be a whole number from 1 to 50"):
+        listing_page_size(value)
 
 
 @pytest.mark.parametrize(
