@@ -58,3 +58,15 @@ def test_user_agent_names_the_project_and_its_contact():
     explicit.set("USER_AGENT", "custom agent", priority="cmdline")
     update_from_environment(explicit, {"ALLIANCE_CONTACT": "research-desk@example.net"})
     assert explicit["USER_AGENT"] == "custom agent"
+
+
+def test_scrapy_extensions_stay_less_the_remote_control():
+    from scrapy.settings.default_settings import EXTENSIONS_BASE
+
+    loaded = project_settings().getwithbase("EXTENSIONS")
+    assert "spiders.extensions.CrawlStatsFile" in loaded
+    assert not any(name.endswith("RemoteControl") for name in loaded)
+    # every other extension of this Scrapy version keeps its place: stats, feeds, AutoThrottle...
+    assert {name: order for name, order in EXTENSIONS_BASE.items() if not name.endswith("RemoteControl")} \
+        .items() <= dict(loaded).items()
+    assert "scrapy.extensions.throttle.AutoThrottle" in loaded
