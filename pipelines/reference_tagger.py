@@ -52,14 +52,15 @@ _built: tuple[TaggerSource, Tagger] | None = None   # the tagger of this process
 def _tagger_for(source: TaggerSource) -> Tagger:
     global _built
     if _built is None or _built[0] != source:
-        draft = source[0]
-        _built = (source, Tagger.from_files(draft, ROSTER_CSV) if draft else Tagger.from_reference())
+        _built = (source, Tagger.with_codebook(_codebook(source), ROSTER_CSV))
     return _built[1]
 
 
 @lru_cache(maxsize=1)
-def _codebook_version(source: TaggerSource) -> str:
-    return Codebook.from_yaml(_codebook_path(source[0])).version
+def _codebook(source: TaggerSource) -> Codebook:
+    # Read once for both the version a stage tags with and the tagger: compiling its rules is
+    # most of a second.
+    return Codebook.from_yaml(_codebook_path(source[0]))
 
 
 def reference_tagger() -> Tagger:
@@ -74,7 +75,7 @@ def reference_codebook_version() -> str:
     source = _this_process_source()
     if _built is not None and _built[0] == source:
         return _built[1].codebook_version
-    return _codebook_version(source)
+    return _codebook(source).version
 
 
 def forget_reference_tagger() -> None:
@@ -82,4 +83,4 @@ def forget_reference_tagger() -> None:
     global _built
     _source_of_process.clear()
     _built = None
-    _codebook_version.cache_clear()
+    _codebook.cache_clear()

@@ -45,7 +45,16 @@ class Tagger:
     ) -> Tagger:
         """Raises CodebookError (one line: file and what) when a file is missing or malformed.
         Agencies and event frames are the shipped reference files."""
-        codebook = Codebook.from_yaml(codebook_path)
+        return cls.with_codebook(Codebook.from_yaml(codebook_path), roster_path, names_path)
+
+    @classmethod
+    def with_codebook(
+        cls,
+        codebook: Codebook,
+        roster_path: str | Path,
+        names_path: str | Path | None = None,
+    ) -> Tagger:
+        """A tagger of a codebook already read, the other files as from_files reads them."""
         roster = Roster.from_csv(roster_path)
         table = load_name_table(names_path or REFERENCE_DIR / "country_names.yaml", roster.codes())
         agencies = AgencyMatcher(AgencyTable.from_yaml(REFERENCE_DIR / "agencies.yaml", roster.codes()))

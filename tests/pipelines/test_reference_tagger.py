@@ -64,6 +64,17 @@ def test_the_codebook_version_is_read_without_building_the_tagger(draft):
     assert reference_codebook_version() == "draft-1"
 
 
+def test_a_process_reads_the_codebook_once_for_the_version_and_the_tagger(draft, monkeypatch):
+    from pipelines.tagging.codebook import Codebook
+
+    reads = []
+    read = Codebook.from_yaml.__func__
+    monkeypatch.setattr(Codebook, "from_yaml", classmethod(lambda cls, path: reads.append(path) or read(cls, path)))
+    assert reference_codebook_version() == "draft-1"
+    assert reference_tagger().codebook_version == "draft-1"
+    assert len(reads) == 1
+
+
 def test_a_malformed_codebook_is_refused_by_name_before_anything_is_tagged(draft, tmp_path):
     from pipelines.tagging.models import CodebookError
 
