@@ -31,6 +31,7 @@ from pipelines.tagging.reference_yaml import (
     string_list,
 )
 from pipelines.tagging.roster import Roster
+from pipelines.tagging.word_forms import WordForms
 
 AGENCIES_YAML = REFERENCE_DIR / "agencies.yaml"
 KINDS = (
@@ -102,8 +103,7 @@ class AgencyTable:
 class AgencyMatcher:
     def __init__(self, table: AgencyTable):
         self.table = table
-        # \b is (?<!\w) here, as every form starts with a word character, and scans faster.
-        self._forms_re = re.compile(rf"\b(?:{trie_pattern(table.forms)})(?!\w)")
+        self._forms = WordForms(table.forms)
         self._before_re = re.compile(rf"(?<!\w)({trie_pattern(table.before)})\s+$")
         self._of_re = re.compile(rf"\s+of\s+({trie_pattern(table.of)})(?!\w)")
 
@@ -115,8 +115,8 @@ class AgencyMatcher:
         """Non-overlapping mentions in text order; `source` settles names like "NCA"."""
         text = text.replace("’", "'")  # same length: offsets stay those of the caller's text
         found = [
-            (m.start(), m.end(), 0, self.table.forms[_normal(m.group())])
-            for m in self._forms_re.finditer(text)
+            (start, end, 0, self.table.forms[_normal(text[start:end])])
+            for start, end in self._forms.finditer(text)
         ]
         spans = set()  # a match that holds its anchor twice is found twice
         for regex, anchor, agency in self.table.patterns:
