@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from gold_texts import gold_texts
 
 from pipelines.tagging import first_chars
 from pipelines.tagging.first_chars import alternation, finditer, guarded, may_match, required_words
 
 REFERENCE = Path(__file__).resolve().parents[2] / "pipelines" / "reference"
-GOLD = Path(__file__).resolve().parents[1] / "gold"
 
 
 def _strings(node):
@@ -57,12 +56,7 @@ def _reference_patterns() -> list[str]:
 
 
 def _texts() -> list[str]:
-    texts = []
-    for name in ("items.jsonl", "speeches.jsonl"):
-        for line in (GOLD / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                texts.append(f"{item.get('title', '')}\n{item.get('text', '')}")
+    texts = gold_texts()
     # Cases a guard could get wrong: other letter cases, a match at the very start or end,
     # characters whose case folds to an ASCII letter (Kelvin sign, long s).
     texts += ["CHILD VICTIMS", "child victims", "wEpRoTeCt WePROTECT", "\u212aids \u017fexual abuse",

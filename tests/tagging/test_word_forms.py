@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
+from gold_texts import gold_texts
 
 from pipelines.reference_files import ROSTER_CSV
 from pipelines.tagging.agencies import AGENCIES_YAML, AgencyTable
 from pipelines.tagging.countries import trie_pattern
 from pipelines.tagging.roster import Roster
 from pipelines.tagging.word_forms import WordForms
-
-GOLD = Path(__file__).resolve().parents[1] / "gold"
 
 
 def one_regex(forms):
@@ -54,12 +51,7 @@ def _reference_forms() -> list[str]:
 
 
 def _texts(forms: list[str]) -> list[str]:
-    texts = []
-    for name in ("items.jsonl", "speeches.jsonl"):
-        for line in (GOLD / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                texts.append(f"{item.get('title', '')}\n{item.get('text', '')}")
+    texts = gold_texts()
     # every form in every setting a match depends on: alone, run into a word on either side, its
     # spaces widened to other white space, upper-cased, cut short by one character
     texts.append(" ".join(f"{form}." for form in forms))
