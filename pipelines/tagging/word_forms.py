@@ -36,8 +36,8 @@ class WordForms:
         position = 0
         while (word := self._first_words.search(text, position)) is not None:
             found = self._forms_starting(word.group()).match(text, word.start())
-            if found is None:
-                position = word.start() + 1
+            if found is None:   # none of its forms here: on to the next word
+                position = word.end()
                 continue
             yield found.span()
             position = found.end()
