@@ -71,11 +71,9 @@ def reference_tagger() -> Tagger:
 
 def reference_codebook_version() -> str:
     """The version of the codebook reference_tagger() tags with, read without building the whole
-    tagger when this process has not built it (a malformed codebook raises CodebookError)."""
-    source = _this_process_source()
-    if _built is not None and _built[0] == source:
-        return _built[1].codebook_version
-    return _codebook(source).version
+    tagger (a malformed codebook raises CodebookError). The tagger is built from the same codebook
+    read, so once either has run the other reads nothing."""
+    return _codebook(_this_process_source()).version
 
 
 def forget_reference_tagger() -> None:
