@@ -5,17 +5,16 @@ fixture built by real Dagster runs is built once. (`--dist loadgroup` would spre
 with pytest 9.2 and pytest-xdist 3.8 it ignores the groups: measured, the end-to-end warehouse was
 built on both workers.) The replica's faults are split over two test files for that reason.
 
-Crawl helpers for tests/spiders and tests/sources: a real `scrapy crawl` in a subprocess, from
-spiders/ as a person would. Tests marked `live` crawl the real sites; they run only when
-ALLIANCE_LIVE=1."""
+Crawl helpers for tests/spiders and tests/sources: a real `scrapy crawl` command run from spiders/ as
+a person would, in a process of its own forked from one that imported Scrapy once (crawl_forker.py).
+Tests marked `live` crawl the real sites; they run only when ALLIANCE_LIVE=1."""
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from crawl_forker import ForkedCommands
 
 from spiders.registry import SOURCES
 
@@ -25,7 +24,7 @@ os.environ.setdefault("DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS", "true")
 
 
 SPIDERS_DIR = Path(__file__).resolve().parents[1] / "spiders"
-SCRAPY = Path(sys.executable).parent / "scrapy"
+SCRAPY_COMMANDS = ForkedCommands()
 BASE_URL_VARIABLES = (*(source.base_url_setting for source in SOURCES), "ALLIANCE_CONTACT")
 # Crawls against 127.0.0.1 need not wait between requests nor long between retries.
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
@@ -51,11 +50,8 @@ def crawl(spider: str, output: Path, *options: str, env: dict[str, str] | None =
     """`scrapy crawl <spider> -O <output> <options>`; returns (process result, items)."""
     environment = {k: v for k, v in os.environ.items() if k not in BASE_URL_VARIABLES}
     environment.update(env or {})
-    result = subprocess.run(
-        [str(SCRAPY), "crawl", spider, "-O", str(output), *options],
-        cwd=SPIDERS_DIR, env=environment, capture_output=True, text=True, timeout=timeout,
-        check=False,
-    )
+    result = SCRAPY_COMMANDS.run(["scrapy", "crawl", spider, "-O", str(output), *options],
+                                 cwd=SPIDERS_DIR, env=environment, timeout=timeout)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     items = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
