@@ -65,12 +65,7 @@ def run_crawls(requests: list[CrawlRequest], crawl_dir: Path) -> CrawlResults:
     log_file = crawl_dir / "crawl.log"
     plan_file = crawl_dir / "crawl_plan.json"
     plan_file.write_text(json.dumps(crawl_plan(requests, crawl_dir, log_file), indent=1), encoding="utf-8")
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "spiders.settings"}
-    completed = subprocess.run(
-        [sys.executable, "-m", "pipelines.crawl_process", str(plan_file)], env=env,
-        capture_output=True, text=True, check=False,
-    )
-    failed = _reported_failures(completed, [r.spider for r in requests])
+    failed = _reported_failures(run_crawl_process(plan_file), [r.spider for r in requests])
     finished = []
     for request in requests:
         partial = partial_file(crawl_dir, request.spider)
@@ -84,6 +79,18 @@ def run_crawls(requests: list[CrawlRequest], crawl_dir: Path) -> CrawlResults:
             items = sum(1 for line in handle if line.strip())
         finished.append(CrawlOutput(request.spider, final, items))
     return CrawlResults(finished, failed, log_file)
+
+
+def crawl_process_command(plan_file: Path) -> tuple[list[str], dict[str, str]]:
+    """The command that runs a plan, and its environment."""
+    return ([sys.executable, "-m", "pipelines.crawl_process", str(plan_file)],
+            {**os.environ, "SCRAPY_SETTINGS_MODULE": "spiders.settings"})
+
+
+def run_crawl_process(plan_file: Path) -> subprocess.CompletedProcess:
+    """The crawl process, run to its end in a new interpreter, its output captured."""
+    command, env = crawl_process_command(plan_file)
+    return subprocess.run(command, env=env, capture_output=True, text=True, check=False)
 
 
 def _reported_failures(completed: subprocess.CompletedProcess, spiders: list[str]) -> dict[str, str]:

@@ -7,15 +7,19 @@ built on both workers.) The replica's faults are split over two test files for t
 
 Crawl helpers for tests/spiders and tests/sources: a real `scrapy crawl` command run from spiders/ as
 a person would, in a process of its own forked from one that imported Scrapy once (crawl_forker.py).
-Tests marked `live` crawl the real sites; they run only when ALLIANCE_LIVE=1."""
+The collect stage's crawl process starts the same way in every test but those marked by the
+`fresh_crawl_processes` fixture (which test how a crawl process starts and fails), and in the CLI's
+own processes. Tests marked `live` crawl the real sites; they run only when ALLIANCE_LIVE=1."""
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 from crawl_forker import ForkedCommands
 
+from pipelines import crawling
 from spiders.registry import SOURCES
 
 # As `alliance-tracker run` does (pipelines/operate.py): one planned-materialization event per asset
@@ -43,6 +47,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "live" in item.keywords:
             item.add_marker(skip)
+
+
+def forked_crawl_process(plan_file: Path) -> subprocess.CompletedProcess:
+    """crawling.run_crawl_process, its command forked from the suite's crawl server."""
+    command, env = crawling.crawl_process_command(plan_file)
+    return SCRAPY_COMMANDS.run(command, cwd=Path.cwd(), env=env)
+
+
+FRESH_CRAWL_PROCESS = crawling.run_crawl_process
+
+
+@pytest.fixture(scope="session", autouse=True)
+def crawl_processes_forked():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(crawling, "run_crawl_process", forked_crawl_process)
+        yield
+
+
+@pytest.fixture
+def fresh_crawl_processes(monkeypatch):
+    """The collect stage's crawl process in a new interpreter, as a run starts it."""
+    monkeypatch.setattr(crawling, "run_crawl_process", FRESH_CRAWL_PROCESS)
 
 
 def crawl(spider: str, output: Path, *options: str, env: dict[str, str] | None = None,

@@ -1,13 +1,15 @@
-"""Run `scrapy crawl ...` commands in processes forked from one that already imported Scrapy.
+"""Run the suite's crawl commands in processes forked from one that already imported Scrapy.
 
-The spider tests run about a hundred crawls, each a `scrapy crawl` command from spiders/ as a person
-would type it. A fresh interpreter spends about a second importing Scrapy, Twisted and the spiders
-before its first request: most of such a crawl's time against the local replica. This module is that
-command with the imports done once: a server process (`python crawl_forker.py`) imports them, then
-forks one child per command, and the child runs the `scrapy` script's own entry point
-(`scrapy.cmdline.execute`) with the command's arguments, working directory and environment, its
-output going to files. Nothing a crawl reads at its start (settings, environment, spider arguments)
-is read before the fork; a child still installs its own reactor, as a new process would.
+The suite runs about a hundred and fifty crawls: `scrapy crawl ...` from spiders/ as a person would
+type it (the spider tests), and `python -m pipelines.crawl_process PLAN` as the collect stage starts
+it (the pipeline tests). A fresh interpreter spends a second or more importing Scrapy, Twisted and the
+spiders before its first request: most of such a crawl's time against the local replica. Here the
+imports are done once: a server process (`python crawl_forker.py`) imports them, then forks one child
+per command, and the child runs the command's own entry point (the `scrapy` script's
+`scrapy.cmdline.execute`, or the module as `python -m` runs it) with the command's arguments,
+working directory and environment, its output going to files. Nothing a crawl reads at its start
+(settings, environment, spider arguments) is read before the fork; a child still installs its own
+reactor, as a new process would.
 
 `ForkedCommands.run` answers like `subprocess.run(..., capture_output=True, text=True)`."""
 
@@ -16,11 +18,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import select
+import runpy
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import traceback
 from pathlib import Path
 
@@ -39,7 +42,9 @@ class ForkedCommands:
                                             stdout=subprocess.PIPE, text=True, bufsize=1)
         return self._server
 
-    def run(self, argv: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+    def run(self, argv: list[str], cwd: Path, env: dict[str, str],
+            timeout: float | None = None) -> subprocess.CompletedProcess:
+        """argv is `["scrapy", ...]` or `[sys.executable, "-m", MODULE, ...]`."""
         server = self._started()
         with tempfile.TemporaryDirectory(prefix="forked-command-") as scratch:
             out, err = Path(scratch, "stdout"), Path(scratch, "stderr")
@@ -47,32 +52,44 @@ class ForkedCommands:
             server.stdin.write(json.dumps(request) + "\n")
             server.stdin.flush()
             pid = json.loads(server.stdout.readline())["pid"]
-            if not select.select([server.stdout], [], [], timeout)[0]:
+            stopped = threading.Event()
+
+            def stop() -> None:
+                stopped.set()
                 os.kill(pid, signal.SIGKILL)
-                server.stdout.readline()
-                raise subprocess.TimeoutExpired(argv, timeout, out.read_text(), err.read_text())
-            status = json.loads(server.stdout.readline())["returncode"]
-            return subprocess.CompletedProcess(argv, status, out.read_text(encoding="utf-8"),
-                                               err.read_text(encoding="utf-8"))
+
+            timer = threading.Timer(timeout, stop) if timeout is not None else None
+            if timer:
+                timer.start()
+            status = json.loads(server.stdout.readline())["returncode"]   # the child has ended
+            if timer:
+                timer.cancel()
+            stdout, stderr = out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")
+            if stopped.is_set():
+                raise subprocess.TimeoutExpired(argv, timeout, stdout, stderr)
+            return subprocess.CompletedProcess(argv, status, stdout, stderr)
 
 
 def _preload() -> None:
-    """What a crawl imports before its first request: the command line, the crawler, the project's
-    settings and spiders, and every component Scrapy loads by name from the settings."""
+    """What a crawl imports before its first request: the command line and its commands, the crawl
+    process of the collect stage, the project's
+    settings and spiders, and every component Scrapy loads by name from the settings (middlewares,
+    extensions, download handlers...)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "spiders.settings")
     import scrapy.cmdline
     import scrapy.commands.crawl  # noqa: F401
     from scrapy.spiderloader import SpiderLoader
-    from scrapy.utils.misc import load_object
+    from scrapy.utils.misc import load_object, walk_modules_iter
     from scrapy.utils.project import get_project_settings
 
+    list(walk_modules_iter("scrapy.commands"))   # the command line reads every command's module
     settings = get_project_settings()
     loader = SpiderLoader.from_settings(settings)
     for name in loader.list():
         loader.load(name)
     for key in settings.attributes:
         value = settings[key]
-        for path in (value.keys() if hasattr(value, "keys") else [value]):
+        for path in ([*value.keys(), *value.values()] if hasattr(value, "keys") else [value]):
             if isinstance(path, str) and path.partition(".")[0] in {"scrapy", "spiders"}:
                 with contextlib.suppress(Exception):   # not a component's path
                     load_object(path)
@@ -91,9 +108,16 @@ def _child(request: dict) -> int:
         os.dup2(file, fd)
     from scrapy.cmdline import execute  # imported already, by _preload
 
-    sys.argv = list(request["argv"])
+    argv = list(request["argv"])
     try:
-        execute(sys.argv)
+        if argv[1:2] == ["-m"]:   # as `python -m MODULE ARGS` runs it: as __main__, from the cwd
+            sys.argv = argv[2:]
+            sys.path.insert(0, os.getcwd())
+            sys.modules.pop(argv[2], None)
+            runpy.run_module(argv[2], run_name="__main__", alter_sys=True)
+        else:
+            sys.argv = argv
+            execute(argv)
     except SystemExit as finished:   # as the interpreter ends on one
         if finished.code is None or isinstance(finished.code, int):
             return finished.code or 0

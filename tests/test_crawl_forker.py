@@ -1,6 +1,8 @@
-"""The suite's `scrapy` commands (crawl_forker.py) answer as the command in a new process would: its
-own working directory, environment, output, exit status, and a timeout that stops it."""
+"""The suite's crawl commands (crawl_forker.py) answer as the command in a new process would: its own
+working directory, environment, output, exit status, and a timeout that stops it."""
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +68,14 @@ def test_a_command_past_its_timeout_is_stopped_and_the_next_one_runs(commands, p
     after = commands.run(["scrapy", "runspider", str(probe)], cwd=tmp_path, env={"PROBE_FLAVOUR": "after"},
                          timeout=60)
     assert after.returncode == 0 and "flavour=after" in after.stdout
+
+
+def test_a_module_command_runs_the_module_as_python_dash_m_does(commands, tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"log_file": str(tmp_path / "crawl.log"), "crawls": []}))
+    argv = [sys.executable, "-m", "pipelines.crawl_process", str(plan)]
+    forked = commands.run(argv, cwd=tmp_path, env=dict(os.environ))
+    fresh = subprocess.run(argv, cwd=tmp_path, env=dict(os.environ), capture_output=True, text=True,
+                           timeout=60, check=False)
+    assert (forked.returncode, forked.stdout, forked.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
+    assert json.loads(forked.stdout) == {"failed": {}}

@@ -15,6 +15,8 @@ from replica.server import ReplicaServer
 from spiders.registry import SOURCES
 
 WINDOW = {"since": "2016-01-01", "until": "2016-06-30"}
+# How a crawl process starts, fails and reports: each in a new interpreter, as a run starts it.
+pytestmark = pytest.mark.usefixtures("fresh_crawl_processes")
 
 
 @pytest.fixture
