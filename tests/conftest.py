@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from crawl_forker import ForkedCommands
+from migrated_warehouse import make_template, open_copy
 
 from pipelines import crawling
 from spiders.registry import SOURCES
@@ -107,3 +108,18 @@ def run_recorded_crawl():
 def fast() -> tuple[str, ...]:
     """Settings for crawls of the replica: no politeness delays, short retry backoff."""
     return FAST
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory) -> Path:
+    """A warehouse file with every migration applied, made once per test process."""
+    return make_template(tmp_path_factory.mktemp("migrated") / "template.duckdb")
+
+
+@pytest.fixture
+def new_warehouse(migrated_template):
+    """new_warehouse(path=None) -> an open connection to a warehouse with every migration applied, as
+    `migrate` makes it: in memory, or a file at path (tests/migrated_warehouse.py)."""
+    def make(path: Path | None = None):
+        return open_copy(migrated_template, path)
+    return make

@@ -15,7 +15,6 @@ from replica.faults import faults_by_name
 from replica.server import ReplicaServer
 from spiders.registry import NAMES
 from warehouse.raw import load_crawl_file
-from warehouse.schema import migrate
 
 # Faults that wait (timeouts, backoff) should cost the suite seconds, not minutes.
 QUICK_FAULTS = {"DOWNLOAD_TIMEOUT": "2", "ALLIANCE_RETRY_BACKOFF": "0.1"}
@@ -74,12 +73,11 @@ def clean_documents(tmp_path_factory, resources_for, fault_weeks):
 
 
 def crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, tmp_path, resources_for,
-                                                  fault_weeks):
+                                                  fault_weeks, new_warehouse):
     warehouse_file = tmp_path / "alliance.duckdb"
     earlier = tmp_path / "earlier.jsonl"
     earlier.write_text(json.dumps(EARLIER) + "\n")
-    with duckdb.connect(str(warehouse_file)) as conn:
-        migrate(conn)
+    with new_warehouse(warehouse_file) as conn:
         load_crawl_file(conn, earlier, source="doj")
     held_before = rows(warehouse_file, "SELECT * FROM raw_documents")
 

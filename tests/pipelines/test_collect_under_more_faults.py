@@ -12,6 +12,6 @@ clean = pytest.fixture(scope="module", name="clean_documents")(clean_documents) 
 
 @pytest.mark.parametrize("fault", SECOND_HALF)
 def test_crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, tmp_path, resources_for,
-                                                       fault_weeks):
+                                                       fault_weeks, new_warehouse):
     crawl_under_fault_counts_it_and_loses_nothing(fault, clean_documents, tmp_path, resources_for,
-                                                  fault_weeks)
+                                                  fault_weeks, new_warehouse)

@@ -244,9 +244,8 @@ class Warehouse:
 
 
 @pytest.fixture
-def warehouse():
-    with duckdb.connect() as conn:
-        migrate(conn)
+def warehouse(new_warehouse):
+    with new_warehouse() as conn:
         yield Warehouse(conn)
 
 

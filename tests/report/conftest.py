@@ -2,11 +2,10 @@
 
 from datetime import date, timedelta
 
-import duckdb
 import pytest
+from migrated_warehouse import open_copy
 
 from warehouse.publish import published_path
-from warehouse.schema import migrate
 
 CODEBOOK = "cb-test"
 GOALS = [("victims", 1, "Victims"), ("prosecution", 2, "Prosecution"),
@@ -75,10 +74,9 @@ def fill(conn):
     _event(conn, "doj:undated", "US", "victims", "action", None)
 
 
-def build(directory):
+def build(directory, new_warehouse):
     path = directory / "alliance.duckdb"
-    with duckdb.connect(str(path)) as conn:
-        migrate(conn)
+    with new_warehouse(path) as conn:
         fill(conn)
         conn.execute("CHECKPOINT")
     copy = published_path(path)
@@ -87,20 +85,19 @@ def build(directory):
 
 
 @pytest.fixture
-def warehouse(tmp_path):
+def warehouse(tmp_path, new_warehouse):
     """The warehouse file and its published copy, both holding the rows above."""
-    return build(tmp_path)
+    return build(tmp_path, new_warehouse)
 
 
 @pytest.fixture(scope="module")
-def shared_warehouse(tmp_path_factory):
+def shared_warehouse(tmp_path_factory, migrated_template):
     """The same, built once for tests that only read it."""
-    return build(tmp_path_factory.mktemp("warehouse"))
+    return build(tmp_path_factory.mktemp("warehouse"), lambda path: open_copy(migrated_template, path))
 
 
 @pytest.fixture
-def empty_warehouse(tmp_path):
+def empty_warehouse(tmp_path, new_warehouse):
     path = tmp_path / "empty.duckdb"
-    with duckdb.connect(str(path)) as conn:
-        migrate(conn)
+    new_warehouse(path).close()
     return path

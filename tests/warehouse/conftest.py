@@ -1,14 +1,10 @@
 """A warehouse in memory, with every migration applied."""
 
-import duckdb
 import pytest
-
-from warehouse.schema import migrate
 
 
 @pytest.fixture
-def conn():
-    connection = duckdb.connect()
-    migrate(connection)
+def conn(new_warehouse):
+    connection = new_warehouse()
     yield connection
     connection.close()

@@ -1,18 +1,15 @@
 """Each data-quality check passes on good rows and names the offenders on bad ones."""
 
-import duckdb
 import pytest
 
 from warehouse.checks import check_names, run_check
-from warehouse.schema import migrate
 
 TEXT = "The defendant was sentenced today for producing child sexual abuse material online."
 
 
 @pytest.fixture
-def conn(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
-    migrate(connection)
+def conn(tmp_path, new_warehouse):
+    connection = new_warehouse(tmp_path / "w.duckdb")
     connection.execute("INSERT INTO members VALUES ('US', 'United States', DATE '2012-12-05', NULL, 's', 'high', NULL)")
     connection.execute("INSERT INTO pipeline_state VALUES ('codebook_version', 'cb1')")
     add_document(connection, "doj:a", text=TEXT)

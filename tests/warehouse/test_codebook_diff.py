@@ -69,9 +69,8 @@ def write_story(conn):
 
 
 @pytest.fixture
-def conn():
-    with duckdb.connect() as connection:
-        migrate(connection)
+def conn(new_warehouse):
+    with new_warehouse() as connection:
         write_story(connection)
         yield connection
 

@@ -18,7 +18,6 @@ from warehouse.publish import (
     publish,
     published_path,
 )
-from warehouse.schema import migrate
 from warehouse.tags import load_reference
 
 RESEARCHER_VIEWS = {"documents", "canonical_documents", "document_canonical", "member_goal_documents",
@@ -107,10 +106,9 @@ def fill(conn):
 
 
 @pytest.fixture
-def warehouse(tmp_path):
+def warehouse(tmp_path, new_warehouse):
     path = tmp_path / "alliance.duckdb"
-    with duckdb.connect(str(path)) as conn:
-        migrate(conn)
+    with new_warehouse(path) as conn:
         fill(conn)
     return path
 

@@ -25,9 +25,8 @@ def write_lines(path, lines):
 
 
 @pytest.fixture
-def conn(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
-    migrate(connection)
+def conn(tmp_path, new_warehouse):
+    connection = new_warehouse(tmp_path / "w.duckdb")
     yield connection
     connection.close()
 

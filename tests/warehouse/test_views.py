@@ -8,10 +8,7 @@ one never extracted, and tags left over from an older codebook.
 
 from datetime import date, timedelta
 
-import duckdb
 import pytest
-
-from warehouse.schema import migrate
 
 CURRENT, OLD = "cb-2", "cb-1"
 Q1, Q2, Q3, Q4 = date(2013, 1, 1), date(2013, 4, 1), date(2013, 7, 1), date(2013, 10, 1)
@@ -71,9 +68,8 @@ class Rows:
 
 
 @pytest.fixture
-def conn(tmp_path):
-    with duckdb.connect(str(tmp_path / "w.duckdb")) as conn:
-        migrate(conn)
+def conn(tmp_path, new_warehouse):
+    with new_warehouse(tmp_path / "w.duckdb") as conn:
         yield conn
 
 
