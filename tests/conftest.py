@@ -7,9 +7,9 @@ built on both workers.) The replica's faults are split over two test files for t
 
 Crawl helpers for tests/spiders and tests/sources: a real `scrapy crawl` command run from spiders/ as
 a person would, in a process of its own forked from one that imported Scrapy once (crawl_forker.py).
-The collect stage's crawl process starts the same way in every test but those marked by the
-`fresh_crawl_processes` fixture (which test how a crawl process starts and fails), and in the CLI's
-own processes. Tests marked `live` crawl the real sites; they run only when ALLIANCE_LIVE=1."""
+The collect stage's crawl process starts the same way, except in tests that use the
+`fresh_crawl_processes` fixture (they test how a crawl process starts and fails) and in the CLI's own
+processes, where it starts in a new interpreter as in a pipeline run. Tests marked `live` crawl the real sites; they run only when ALLIANCE_LIVE=1."""
 
 import json
 import os
