@@ -71,16 +71,16 @@ class ForkedCommands:
 
 
 def _preload() -> None:
-    """What a crawl imports before its first request: the command line and its commands, the crawl
-    process of the collect stage, the project's
-    settings and spiders, and every component Scrapy loads by name from the settings (middlewares,
-    extensions, download handlers...)."""
+    """What a crawl imports before its first request: the command line and its commands, the collect
+    stage's crawl process, the project's settings and spiders, and every component Scrapy loads by
+    name from the settings (middlewares, extensions, download handlers...)."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "spiders.settings")
-    import scrapy.cmdline
-    import scrapy.commands.crawl  # noqa: F401
+    import scrapy.cmdline  # noqa: F401
     from scrapy.spiderloader import SpiderLoader
     from scrapy.utils.misc import load_object, walk_modules_iter
     from scrapy.utils.project import get_project_settings
+
+    import pipelines.crawl_process  # noqa: F401
 
     list(walk_modules_iter("scrapy.commands"))   # the command line reads every command's module
     settings = get_project_settings()
