@@ -111,15 +111,12 @@ def fast() -> tuple[str, ...]:
 
 
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory) -> Path:
-    """A warehouse file with every migration applied, made once per test process."""
-    return make_template(tmp_path_factory.mktemp("migrated") / "template.duckdb")
-
-
-@pytest.fixture
-def new_warehouse(migrated_template):
+def new_warehouse(tmp_path_factory):
     """new_warehouse(path=None) -> an open connection to a warehouse with every migration applied, as
-    `migrate` makes it: in memory, or a file at path (tests/migrated_warehouse.py)."""
+    `migrate` makes it: in memory, or a file at path. Each is a copy of one migrated once per test
+    process (tests/migrated_warehouse.py)."""
+    template = make_template(tmp_path_factory.mktemp("migrated") / "template.duckdb")
+
     def make(path: Path | None = None):
-        return open_copy(migrated_template, path)
+        return open_copy(template, path)
     return make

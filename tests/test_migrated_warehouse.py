@@ -3,7 +3,6 @@ columns, constraints, views and recorded migrations, and nothing left for `migra
 
 import duckdb
 import pytest
-from migrated_warehouse import make_template, open_copy
 
 from warehouse.schema import migrate, pending_migrations, views_current
 
@@ -25,25 +24,20 @@ def catalog(conn):
     return {name: conn.execute(sql).fetchall() for name, sql in CATALOG.items()}
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return make_template(tmp_path_factory.mktemp("template") / "template.duckdb")
-
-
 @pytest.mark.parametrize("where", ["memory", "file"])
-def test_a_copy_of_the_template_is_what_migrate_makes(template, tmp_path, where):
+def test_a_copy_of_the_template_is_what_migrate_makes(new_warehouse, tmp_path, where):
     with duckdb.connect() as fresh:
         migrate(fresh)
         expected = catalog(fresh)
-    with open_copy(template, tmp_path / "copy.duckdb" if where == "file" else None) as copy:
+    with new_warehouse(tmp_path / "copy.duckdb" if where == "file" else None) as copy:
         assert catalog(copy) == expected
         assert pending_migrations(copy) == [] and views_current(copy)
         assert migrate(copy) == []
 
 
-def test_copies_are_apart_from_the_template_and_each_other(template, tmp_path):
-    with open_copy(template) as first, open_copy(template, tmp_path / "second.duckdb") as second:
+def test_copies_are_apart_from_the_template_and_each_other(new_warehouse, tmp_path):
+    with new_warehouse() as first, new_warehouse(tmp_path / "second.duckdb") as second:
         first.execute("INSERT INTO pipeline_state VALUES ('codebook_version', 'first')")
         assert second.execute("SELECT count(*) FROM pipeline_state").fetchone() == (0,)
-    with open_copy(template) as third:
+    with new_warehouse() as third:
         assert third.execute("SELECT count(*) FROM pipeline_state").fetchone() == (0,)

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from migrated_warehouse import open_copy
 
 from warehouse.publish import published_path
 
@@ -91,9 +90,9 @@ def warehouse(tmp_path, new_warehouse):
 
 
 @pytest.fixture(scope="module")
-def shared_warehouse(tmp_path_factory, migrated_template):
+def shared_warehouse(tmp_path_factory, new_warehouse):
     """The same, built once for tests that only read it."""
-    return build(tmp_path_factory.mktemp("warehouse"), lambda path: open_copy(migrated_template, path))
+    return build(tmp_path_factory.mktemp("warehouse"), new_warehouse)
 
 
 @pytest.fixture
